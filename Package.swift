@@ -1,0 +1,95 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "GoTomKit",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "GoTomAuth", targets: ["GoTomAuth"]),
+        .library(name: "GoTomModels", targets: ["GoTomModels"]),
+        .library(name: "GoTomAPI", targets: ["GoTomAPI"]),
+        .executable(name: "gotom", targets: ["gotom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "GoTomAuth",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GoTomModels",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GoTomAPI",
+            dependencies: [
+                "GoTomAuth",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GoTomCLI",
+            dependencies: [
+                "GoTomAuth",
+                "GoTomAPI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gotom",
+            dependencies: ["GoTomCLI"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GoTomTesting",
+            dependencies: [
+                "GoTomAuth",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomAuthTests",
+            dependencies: ["GoTomAuth", "GoTomTesting"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomModelsTests",
+            dependencies: ["GoTomModels", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomEndToEndTests",
+            dependencies: [
+                "GoTomAuth",
+                "GoTomTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The example API clients from goTom's documentation page, cut out of the reference text at test time.
+///
+/// The project does not ship copies of these scripts: tests read `shared/reference/seed/…` (beside the
+/// repository) and write each client to a temporary folder, so the interop tests run exactly what goTom publishes.
+public struct SeedClients: Sendable {
+    /// The Node client (`callapi.js`).
+    public var node: String
+    /// The Bash client (`callapiendpoint.sh`).
+    public var bash: String
+    /// The PHP client.
+    public var php: String
+
+    /// Why seed-based tests cannot run, or `nil` when the seed text was found.
+    public static var unavailableReason: String? {
+        FileManager.default.fileExists(atPath: seedPath.path) ? nil : "seed text not found at \(seedPath.path)"
+    }
+
+    /// The location of the seed text: `../shared/reference/seed/000_3f619a6c8f664f0c.txt` from the package root.
+    public static var seedPath: URL {
+        ReferencePaths.sharedReference.appendingPathComponent("seed/000_3f619a6c8f664f0c.txt")
+    }
+
+    /// Reads and cuts the three clients out of the seed text.
+    ///
+    /// - Returns: The scripts.
+    /// - Throws: When the seed text is missing or its layout changed.
+    public static func load() throws -> SeedClients {
+        let text = try String(contentsOf: seedPath, encoding: .utf8)
+        return SeedClients(
+            node: try cut(text, from: "#!/usr/bin/env node", until: "From command Line call it"),
+            bash: try cut(text, from: "#!/usr/bin/env bash", until: "GET example call via Bash script"),
+            php: try cut(text, from: "<?php", until: "Example using Linux Bash")
+        )
+    }
+
+    /// Writes the clients into `directory` as `callapi.js`, `callapiendpoint.sh` and `callapi.php`.
+    ///
+    /// - Parameter directory: An existing folder.
+    /// - Throws: File-system errors.
+    public func write(to directory: URL) throws {
+        try node.write(to: directory.appendingPathComponent("callapi.js"), atomically: true, encoding: .utf8)
+        try bash.write(to: directory.appendingPathComponent("callapiendpoint.sh"), atomically: true, encoding: .utf8)
+        try php.write(to: directory.appendingPathComponent("callapi.php"), atomically: true, encoding: .utf8)
+    }
+
+    private static func cut(_ text: String, from start: String, until end: String) throws -> String {
+        guard let startRange = text.range(of: start),
+            let endRange = text.range(of: end, range: startRange.upperBound..<text.endIndex)
+        else { throw SeedError(description: "seed layout changed: cannot find '\(start)' … '\(end)'") }
+        return String(text[startRange.lowerBound..<endRange.lowerBound]) + "\n"
+    }
+
+    struct SeedError: Error, CustomStringConvertible {
+        var description: String
+    }
+}
+
+/// Paths of the read-only reference material beside the repository.
+public enum ReferencePaths {
+    /// The package root, found from this source file's location.
+    public static var packageRoot: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+    }
+
+    /// `../shared/reference` relative to the package root.
+    public static var sharedReference: URL {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/reference")
+    }
+}
