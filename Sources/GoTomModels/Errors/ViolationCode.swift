@@ -32,27 +32,34 @@ public struct ViolationCode: ExtensibleEnum {
     // MARK: Campaign update
 
     /// A booking cannot go back to reservation once flights are invoiced.
-    public static let reservationBlockedByInvoicedFlights = ViolationCode(rawValue: "fa0401a7-6720-44dd-b443-2389aab8c8b7")
+    public static let reservationBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "fa0401a7-6720-44dd-b443-2389aab8c8b7")
 
     /// The customer cannot change once flights are invoiced.
-    public static let customerChangeBlockedByInvoicedFlights = ViolationCode(rawValue: "b31b973d-8238-467c-bf01-1e9a4ded9631")
+    public static let customerChangeBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "b31b973d-8238-467c-bf01-1e9a4ded9631")
 
     /// The agency cannot change once flights are invoiced.
-    public static let agencyChangeBlockedByInvoicedFlights = ViolationCode(rawValue: "ec75ef78-1db7-4469-a7fc-b14a71e5dbee")
+    public static let agencyChangeBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "ec75ef78-1db7-4469-a7fc-b14a71e5dbee")
 
     /// The intermediator cannot change once flights are invoiced.
-    public static let intermediatorChangeBlockedByInvoicedFlights = ViolationCode(rawValue: "9e8d02a8-f693-4df3-869e-a16d196d9d8a")
+    public static let intermediatorChangeBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "9e8d02a8-f693-4df3-869e-a16d196d9d8a")
 
     /// The currency cannot change once flights are invoiced.
-    public static let currencyChangeBlockedByInvoicedFlights = ViolationCode(rawValue: "800b5cad-7f13-4b27-b3d6-74fa3c47b4e1")
+    public static let currencyChangeBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "800b5cad-7f13-4b27-b3d6-74fa3c47b4e1")
 
     /// The billingType cannot change after invoicing; nothing in the update was applied.
-    public static let billingTypeChangeBlockedByInvoices = ViolationCode(rawValue: "43452cb6-8850-4036-b1f5-971c8328e10b")
+    public static let billingTypeChangeBlockedByInvoices = ViolationCode(
+        rawValue: "43452cb6-8850-4036-b1f5-971c8328e10b")
 
     // MARK: Flight creation and update
 
     /// No price row has this platform, channel and advertising combination.
-    public static let unknownPlatformChannelAdvertising = ViolationCode(rawValue: "e3a1d7f7-4fcf-4b7d-8d87-38a60126462f")
+    public static let unknownPlatformChannelAdvertising = ViolationCode(
+        rawValue: "e3a1d7f7-4fcf-4b7d-8d87-38a60126462f")
 
     /// No price row matches the flight's platform, channel, advertising, tarif, extra price level and price type.
     public static let priceNotFound = ViolationCode(rawValue: "409d70bf-376e-4a21-a8d0-f75a4a6a7abc")
@@ -83,7 +90,8 @@ public struct ViolationCode: ExtensibleEnum {
     // MARK: Campaign and flight discounts
 
     /// The campaign already has a discount with this externalId.
-    public static let campaignDiscountExternalIdAlreadyUsed = ViolationCode(rawValue: "450ae979-312c-45b9-b61a-dfcde745b8e7")
+    public static let campaignDiscountExternalIdAlreadyUsed = ViolationCode(
+        rawValue: "450ae979-312c-45b9-b61a-dfcde745b8e7")
 
     /// A flight concerned is partly invoiced.
     public static let flightPartlyInvoiced = ViolationCode(rawValue: "0e31a231-9575-4430-8ab2-937bbd9e771d")
@@ -95,7 +103,8 @@ public struct ViolationCode: ExtensibleEnum {
     public static let campaignHasInvoicedFlight = ViolationCode(rawValue: "fb5f05f4-ee4e-41a9-9370-14415bdc12ea")
 
     /// The campaign discount still has flight discounts; delete those first.
-    public static let campaignDiscountHasFlightDiscounts = ViolationCode(rawValue: "d4c8a1b5-7492-4c65-833f-d3473dd76854")
+    public static let campaignDiscountHasFlightDiscounts = ViolationCode(
+        rawValue: "d4c8a1b5-7492-4c65-833f-d3473dd76854")
 
     /// Neither amountPercent nor amountSum was given.
     public static let flightDiscountAmountMissing = ViolationCode(rawValue: "b3b2187f-b34a-489e-ae7e-e171e7776bd4")
@@ -104,16 +113,20 @@ public struct ViolationCode: ExtensibleEnum {
     public static let flightDiscountAmountsBothSet = ViolationCode(rawValue: "5268ee13-0ad7-4393-a4be-6e17fbeb9569")
 
     /// The flight-discount externalId is taken (on create).
-    public static let flightDiscountExternalIdAlreadyUsed = ViolationCode(rawValue: "586bec40-0170-4a20-81a3-328afcef65a5")
+    public static let flightDiscountExternalIdAlreadyUsed = ViolationCode(
+        rawValue: "586bec40-0170-4a20-81a3-328afcef65a5")
 
     /// The flight-discount externalId is taken (on update).
-    public static let flightDiscountExternalIdAlreadyUsedOnUpdate = ViolationCode(rawValue: "bdba6ce3-3884-450d-a3b3-0e790ba2cbc8")
+    public static let flightDiscountExternalIdAlreadyUsedOnUpdate = ViolationCode(
+        rawValue: "bdba6ce3-3884-450d-a3b3-0e790ba2cbc8")
 
     /// At least one flight is invoiced, so the flight discount cannot be deleted.
-    public static let flightDiscountDeleteBlockedByInvoicedFlight = ViolationCode(rawValue: "cfa53928-478d-4c37-b844-d0643be2b2b4")
+    public static let flightDiscountDeleteBlockedByInvoicedFlight = ViolationCode(
+        rawValue: "cfa53928-478d-4c37-b844-d0643be2b2b4")
 
     /// The flight is deferred, so its discount cannot change.
-    public static let flightDiscountBlockedByDeferredFlight = ViolationCode(rawValue: "26415fc8-24d2-4cd7-8561-a62fe636f3c4")
+    public static let flightDiscountBlockedByDeferredFlight = ViolationCode(
+        rawValue: "26415fc8-24d2-4cd7-8561-a62fe636f3c4")
 
     /// Discounts cannot be changed through the API under the sum-up strategy (HTTP 501).
     public static let sumUpStrategyNotSupported = ViolationCode(rawValue: "4c396abe-92c8-45ae-a3af-9baa4b76bbda")
@@ -137,19 +150,23 @@ public struct ViolationCode: ExtensibleEnum {
     // MARK: Commission status and flight commission
 
     /// The commission status cannot change once flights are invoiced.
-    public static let commissionStatusBlockedByInvoicedFlights = ViolationCode(rawValue: "48f7f665-0181-431c-a094-d6a09842690f")
+    public static let commissionStatusBlockedByInvoicedFlights = ViolationCode(
+        rawValue: "48f7f665-0181-431c-a094-d6a09842690f")
 
     /// The commission status value is not one of the allowed values.
     public static let invalidCommissionStatus = ViolationCode(rawValue: "9bf0acca-73cf-448f-8907-bc70ae240b16")
 
     /// A flight is deferred, so the commission status cannot change.
-    public static let commissionStatusBlockedByDeferredFlight = ViolationCode(rawValue: "16a35de8-46dd-454d-9150-b11280782ff9")
+    public static let commissionStatusBlockedByDeferredFlight = ViolationCode(
+        rawValue: "16a35de8-46dd-454d-9150-b11280782ff9")
 
     /// A commission was given both as percentage and as amount.
-    public static let commissionPercentAndAmountBothSet = ViolationCode(rawValue: "6e40c9b1-7f75-4a3a-8149-26adecd9a5d4")
+    public static let commissionPercentAndAmountBothSet = ViolationCode(
+        rawValue: "6e40c9b1-7f75-4a3a-8149-26adecd9a5d4")
 
     /// The flight is invoiced, so its commission cannot change.
-    public static let commissionBlockedByInvoicedFlight = ViolationCode(rawValue: "407eebae-cb0c-49fd-9708-4312452133ee")
+    public static let commissionBlockedByInvoicedFlight = ViolationCode(
+        rawValue: "407eebae-cb0c-49fd-9708-4312452133ee")
 
     // MARK: Symfony constraint codes (not listed in the specs)
 

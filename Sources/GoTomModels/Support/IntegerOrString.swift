@@ -9,13 +9,13 @@ public enum IntegerOrString: Hashable, Sendable {
 
     /// The integer, if this is an integer id.
     public var integerValue: Int? {
-        if case let .integer(value) = self { return value }
+        if case .integer(let value) = self { return value }
         return nil
     }
 
     /// The string, if this is a string id.
     public var stringValue: String? {
-        if case let .string(value) = self { return value }
+        if case .string(let value) = self { return value }
         return nil
     }
 }
@@ -49,8 +49,8 @@ extension IntegerOrString: Codable {
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
-        case let .integer(value): try container.encode(value)
-        case let .string(value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
         }
     }
 }
@@ -59,8 +59,8 @@ extension IntegerOrString: CustomStringConvertible {
     /// The id as text, without quotes.
     public var description: String {
         switch self {
-        case let .integer(value): return String(value)
-        case let .string(value): return value
+        case .integer(let value): return String(value)
+        case .string(let value): return value
         }
     }
 }

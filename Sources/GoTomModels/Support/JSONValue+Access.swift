@@ -6,43 +6,43 @@ extension JSONValue {
 
     /// The boolean, if the value is one.
     public var boolValue: Bool? {
-        if case let .bool(bool) = self { return bool }
+        if case .bool(let bool) = self { return bool }
         return nil
     }
 
     /// The number, if the value is one.
     public var decimalValue: Decimal? {
-        if case let .number(number) = self { return number }
+        if case .number(let number) = self { return number }
         return nil
     }
 
     /// The number as an `Int`, if the value is a whole number that fits.
     public var intValue: Int? {
-        guard case let .number(number) = self else { return nil }
+        guard case .number(let number) = self else { return nil }
         return Int(number.description)
     }
 
     /// The number as a `Double` (possibly rounded), if the value is a number.
     public var doubleValue: Double? {
-        guard case let .number(number) = self else { return nil }
+        guard case .number(let number) = self else { return nil }
         return Double(number.description)
     }
 
     /// The string, if the value is one.
     public var stringValue: String? {
-        if case let .string(string) = self { return string }
+        if case .string(let string) = self { return string }
         return nil
     }
 
     /// The elements, if the value is an array.
     public var arrayValue: [JSONValue]? {
-        if case let .array(array) = self { return array }
+        if case .array(let array) = self { return array }
         return nil
     }
 
     /// The members, if the value is an object.
     public var objectValue: [String: JSONValue]? {
-        if case let .object(object) = self { return object }
+        if case .object(let object) = self { return object }
         return nil
     }
 

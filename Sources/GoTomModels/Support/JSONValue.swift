@@ -53,11 +53,11 @@ extension JSONValue: Codable {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
-        case let .bool(bool): try container.encode(bool)
-        case let .number(number): try container.encode(number)
-        case let .string(string): try container.encode(string)
-        case let .array(array): try container.encode(array)
-        case let .object(object): try container.encode(object)
+        case .bool(let bool): try container.encode(bool)
+        case .number(let number): try container.encode(number)
+        case .string(let string): try container.encode(string)
+        case .array(let array): try container.encode(array)
+        case .object(let object): try container.encode(object)
         }
     }
 }

@@ -26,7 +26,8 @@ extension KeyedDecodingContainer {
         guard contains(key) else {
             let context = DecodingError.Context(
                 codingPath: codingPath + [key],
-                debugDescription: "The key '\(key.stringValue)' is required; its value may be null but it must be present."
+                debugDescription:
+                    "The key '\(key.stringValue)' is required; its value may be null but it must be present."
             )
             throw DecodingError.keyNotFound(key, context)
         }
@@ -48,7 +49,7 @@ extension KeyedEncodingContainer {
             return
         case .null:
             try encodeNil(forKey: key)
-        case let .value(wrapped):
+        case .value(let wrapped):
             try encode(wrapped, forKey: key)
         }
     }

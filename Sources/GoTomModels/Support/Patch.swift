@@ -3,8 +3,8 @@
 /// goTom's update endpoints change only the keys that are present in the body, and for several fields
 /// an explicit `null` is a request of its own (for example, a `null` agency resets the commissions).
 /// `Optional` cannot tell "not sent" from "sent as null", so update payloads use this type instead.
-/// It is encoded and decoded through the `KeyedEncodingContainer`/`KeyedDecodingContainer` helpers in
-/// `KeyedContainer+Patch.swift`; `.absent` writes no key at all.
+/// Models code it with the `decode(_:forKey:)` and `encode(_:forKey:)` overloads on the keyed containers;
+/// `.absent` writes no key at all.
 public enum Patch<Wrapped> {
     /// The key is not sent; the server keeps its current value.
     case absent
@@ -32,7 +32,7 @@ public enum Patch<Wrapped> {
 
     /// The value to send, or `nil` for `.absent` and `.null`.
     public var value: Wrapped? {
-        if case let .value(wrapped) = self { return wrapped }
+        if case .value(let wrapped) = self { return wrapped }
         return nil
     }
 
@@ -47,7 +47,7 @@ public enum Patch<Wrapped> {
         switch self {
         case .absent: return .absent
         case .null: return .null
-        case let .value(wrapped): return .value(try transform(wrapped))
+        case .value(let wrapped): return .value(try transform(wrapped))
         }
     }
 }
