@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "GoTomAuth", targets: ["GoTomAuth"]),
         .library(name: "GoTomModels", targets: ["GoTomModels"]),
         .library(name: "GoTomAPI", targets: ["GoTomAPI"]),
+        .library(name: "GoTomSandbox", targets: ["GoTomSandbox"]),
         .executable(name: "gotom", targets: ["gotom"]),
     ],
     dependencies: [
@@ -24,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
     ],
     targets: [
         .target(
@@ -44,6 +47,23 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "GoTomSandbox",
+            dependencies: [
+                "GoTomAuth",
+                "GoTomModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ],
             swiftSettings: strictSettings
         ),
@@ -52,8 +72,10 @@ let package = Package(
             dependencies: [
                 "GoTomAuth",
                 "GoTomAPI",
+                "GoTomSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -67,6 +89,8 @@ let package = Package(
             dependencies: [
                 "GoTomAuth",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
@@ -82,12 +106,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GoTomSandboxTests",
+            dependencies: [
+                "GoTomSandbox",
+                "GoTomAuth",
+                "GoTomModels",
+                "GoTomTesting",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GoTomEndToEndTests",
             dependencies: [
                 "GoTomAuth",
                 "GoTomTesting",
+                "GoTomSandbox",
+                "gotom",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
+            exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
     ],

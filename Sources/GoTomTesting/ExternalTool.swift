@@ -1,5 +1,13 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds and runs command-line tools that interop tests depend on (node, php, openssl, bash, curl).
 public enum ExternalTool {
     /// The absolute path of `name` on `PATH`, or `nil` when it is not installed.
@@ -32,6 +40,9 @@ public enum ExternalTool {
 
     /// Runs a program to completion, feeding `stdin` and collecting both output streams.
     ///
+    /// Nothing blocks a thread while the program runs: completion arrives through the process's termination
+    /// handler, so in-process servers keep answering while many tests run programs in parallel.
+    ///
     /// - Parameters:
     ///   - executable: The absolute path of the program.
     ///   - arguments: Its arguments.
@@ -46,46 +57,123 @@ public enum ExternalTool {
         stdin: Data? = nil,
         environment: [String: String?] = [:],
         directory: URL? = nil
-    ) throws -> Output {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        var merged = ProcessInfo.processInfo.environment
-        for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let directory { process.currentDirectoryURL = directory }
-        let outPipe = Pipe()
-        let errPipe = Pipe()
-        process.standardOutput = outPipe
-        process.standardError = errPipe
-        let inPipe = Pipe()
-        if stdin != nil {
-            process.standardInput = inPipe
-        } else {
-            process.standardInput = FileHandle.nullDevice
-        }
-        try process.run()
-        if let stdin {
-            inPipe.fileHandleForWriting.write(stdin)
-            try inPipe.fileHandleForWriting.close()
-        }
-        let collector = OutputCollector()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            collector.setErr(errPipe.fileHandleForReading.readDataToEndOfFile())
-            group.leave()
-        }
-        let out = outPipe.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: out, stderr: collector.err)
+    ) async throws -> Output {
+        // Files, not pipes: a pipe's write end can leak into a long-running server that another test spawns at
+        // the same moment, and then reading to end-of-file would never finish.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let outURL = scratch.appendingPathComponent("stdout")
+        let errURL = scratch.appendingPathComponent("stderr")
+        let inURL = scratch.appendingPathComponent("stdin")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
+
+        let pid = try spawn(executable, arguments, environment: environment, directory: directory,
+            stdin: stdin == nil ? "/dev/null" : inURL.path, stdout: outURL.path, stderr: errURL.path)
+        let status = await waitForExit(pid)
+        return Output(
+            status: status,
+            stdout: (try? Data(contentsOf: outURL)) ?? Data(),
+            stderr: (try? Data(contentsOf: errURL)) ?? Data()
+        )
     }
 
-    private final class OutputCollector: @unchecked Sendable {
-        private let lock = NSLock()
-        private var _err = Data()
-        var err: Data { lock.withLock { _err } }
-        func setErr(_ data: Data) { lock.withLock { _err = data } }
+    /// A program running in the background, such as a server, stopped with ``stop()``.
+    public final class Background: Sendable {
+        private let pid: pid_t
+        private let exit: Task<Int32, Never>
+
+        fileprivate init(pid: pid_t) {
+            self.pid = pid
+            self.exit = Task { await ExternalTool.waitForExit(pid) }
+        }
+
+        /// Sends SIGTERM and waits until the program has exited.
+        public func stop() async {
+            kill(pid, SIGTERM)
+            _ = await exit.value
+        }
+    }
+
+    /// Starts a program in the background with its output discarded.
+    ///
+    /// - Parameters:
+    ///   - executable: The absolute path of the program.
+    ///   - arguments: Its arguments.
+    ///   - environment: Extra environment variables.
+    ///   - directory: The working directory.
+    /// - Returns: A handle to stop it.
+    /// - Throws: When it cannot be started.
+    public static func start(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String?] = [:],
+        directory: URL? = nil
+    ) throws -> Background {
+        let pid = try spawn(executable, arguments, environment: environment, directory: directory,
+            stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
+        return Background(pid: pid)
+    }
+
+    /// Starts a process with posix_spawn, its standard streams opened from files.
+    ///
+    /// Foundation's `Process` is avoided on purpose: on Linux its exit notifications were lost when many
+    /// processes ran at once, which hung the suite.
+    private static func spawn(
+        _ executable: String, _ arguments: [String], environment: [String: String?], directory: URL?,
+        stdin: String, stdout: String, stderr: String
+    ) throws -> pid_t {
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in environment { merged[key] = value }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // posix_spawn has no portable "change directory" action; a shell changes it and then execs the program.
+        let program = directory == nil ? executable : "/bin/sh"
+        let words = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable] + arguments }
+            ?? [executable] + arguments
+        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
+        let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            for pointer in argv { free(pointer) }
+            for pointer in envp { free(pointer) }
+        }
+        // Threads of the test runner block some signals; a child must start with none blocked and default
+        // handlers, or it would ignore the SIGTERM that stops it.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGTERM, SIGINT, SIGPIPE, SIGCHLD, SIGHUP] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        var pid: pid_t = 0
+        let result = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
+        guard result == 0 else { throw POSIXError(POSIXErrorCode(rawValue: result) ?? .ENOENT) }
+        return pid
+    }
+
+    /// Waits for a child on a thread of its own and returns its exit status.
+    ///
+    /// Neither a cooperative thread nor a dispatch worker: both pools are small, and a few long-running
+    /// servers waited on there would starve every other test.
+    fileprivate static func waitForExit(_ pid: pid_t) async -> Int32 {
+        await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                let exited = status & 0x7F == 0
+                continuation.resume(returning: exited ? (status >> 8) & 0xFF : 128 + (status & 0x7F))
+            }
+        }
     }
 }

@@ -1,1 +1,3 @@
 import GoTomCLI
+
+await GoTomMain.run()

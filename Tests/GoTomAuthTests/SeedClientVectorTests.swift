@@ -55,7 +55,7 @@ struct SeedClientVectorTests {
     }
 
     @Test("Node client (callapi.js)", arguments: cases.indices)
-    func node(_ index: Int) throws {
+    func node(_ index: Int) async throws {
         guard let node = ExternalTool.find("node") else {
             print("skipped: node is not installed, so the seed's Node client cannot be run")
             return
@@ -82,7 +82,7 @@ struct SeedClientVectorTests {
             """
         try interceptor.write(to: directory.appendingPathComponent("intercept.js"), atomically: true, encoding: .utf8)
         let testCase = Self.cases[index]
-        let output = try ExternalTool.run(
+        let output = try await ExternalTool.run(
             node, ["-r", "./intercept.js", "callapi.js", testCase.method, testCase.url, Self.user, Self.secret],
             stdin: testCase.method.uppercased() == "GET" ? nil : Data(testCase.body.utf8),
             directory: directory
@@ -100,7 +100,7 @@ struct SeedClientVectorTests {
     }
 
     @Test("Bash client (callapiendpoint.sh)", arguments: cases.indices)
-    func bash(_ index: Int) throws {
+    func bash(_ index: Int) async throws {
         guard let bash = ExternalTool.find("bash"), ExternalTool.find("openssl") != nil,
             ExternalTool.find("md5sum") != nil
         else {
@@ -119,7 +119,7 @@ struct SeedClientVectorTests {
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fakeCurl.path)
         let testCase = Self.cases[index]
         let path = fakeBin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        let output = try ExternalTool.run(
+        let output = try await ExternalTool.run(
             bash, ["callapiendpoint.sh", testCase.method, testCase.url, Self.user, Self.secret],
             stdin: Data(testCase.body.utf8), environment: ["PATH": path], directory: directory
         )

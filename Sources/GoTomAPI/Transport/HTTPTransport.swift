@@ -1,0 +1,257 @@
+import AsyncHTTPClient
+import Foundation
+import GoTomAuth
+import Logging
+import NIOCore
+import NIOHTTP1
+import NIOPosix
+import NIOSSL
+
+/// How the transport connects: timeouts, extra trust, proxy.
+public struct TransportConfiguration: Sendable {
+    /// Seconds allowed to establish the connection (TCP and TLS).
+    public var connectTimeout: Double
+    /// Seconds allowed for the whole request until the response head arrives and the body is read, or `nil`.
+    public var requestTimeout: Double?
+    /// A PEM file with an extra CA to trust, e.g. a local sandbox's CA. The system roots stay trusted.
+    public var additionalCACertificatePath: String?
+    /// The HTTP proxy to connect through, or `nil` for a direct connection.
+    public var proxy: ProxySettings?
+
+    /// Creates a configuration.
+    ///
+    /// - Parameters:
+    ///   - connectTimeout: Connect timeout in seconds (10 by default).
+    ///   - requestTimeout: Overall timeout in seconds, or `nil` for none (60 by default).
+    ///   - additionalCACertificatePath: Extra CA file in PEM format.
+    ///   - proxy: Proxy settings.
+    public init(
+        connectTimeout: Double = 10,
+        requestTimeout: Double? = 60,
+        additionalCACertificatePath: String? = nil,
+        proxy: ProxySettings? = nil
+    ) {
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+        self.additionalCACertificatePath = additionalCACertificatePath
+        self.proxy = proxy
+    }
+}
+
+/// A request ready to go on the wire: every header is final and the body is the one that was hashed.
+public struct OutgoingRequest: Sendable {
+    /// The server.
+    public var server: ServerAddress
+    /// The HTTP method.
+    public var method: String
+    /// The encoded request target, sent byte for byte.
+    public var requestURI: String
+    /// Header fields in the order they are sent.
+    public var headers: [(name: String, value: String)]
+    /// The body.
+    public var body: RequestBody
+
+    /// Creates a request.
+    ///
+    /// - Parameters:
+    ///   - server: Where to send it.
+    ///   - method: The method.
+    ///   - requestURI: The encoded target.
+    ///   - headers: Header fields.
+    ///   - body: The body.
+    public init(
+        server: ServerAddress, method: String, requestURI: String, headers: [(name: String, value: String)],
+        body: RequestBody
+    ) {
+        self.server = server
+        self.method = method
+        self.requestURI = requestURI
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// A response whose head has arrived; the body streams.
+public struct RawResponse: Sendable {
+    /// The status code, e.g. 204.
+    public var statusCode: Int
+    /// The reason phrase for the status code, e.g. `No Content`.
+    public var reasonPhrase: String
+    /// The HTTP version, e.g. `1.1`.
+    public var httpVersion: String
+    /// Header fields as received.
+    public var headers: [(name: String, value: String)]
+    /// The body, read once.
+    public var body: ResponseBody
+
+    /// The first value of a header, matched case-insensitively.
+    ///
+    /// - Parameter name: The header name.
+    /// - Returns: The value, if present.
+    public func header(_ name: String) -> String? {
+        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+    }
+}
+
+/// The streaming body of a ``RawResponse``.
+public struct ResponseBody: AsyncSequence, Sendable {
+    /// Chunks of the body as they arrive.
+    public typealias Element = ByteBuffer
+
+    let wrapped: HTTPClientResponse.Body
+
+    /// Iterates the chunks, turning connection failures into ``GoTomTransportError``.
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        var base: HTTPClientResponse.Body.AsyncIterator
+
+        /// The next chunk, or `nil` at the end.
+        public mutating func next() async throws -> ByteBuffer? {
+            do {
+                return try await base.next()
+            } catch {
+                throw HTTPTransport.classify(error)
+            }
+        }
+    }
+
+    /// Starts reading the body.
+    public func makeAsyncIterator() -> AsyncIterator { AsyncIterator(base: wrapped.makeAsyncIterator()) }
+
+    /// Reads the whole body, failing when it is longer than `limit` bytes.
+    ///
+    /// - Parameter limit: The maximum number of bytes to accept.
+    /// - Returns: The body bytes.
+    /// - Throws: ``GoTomTransportError`` on connection failures or when the body exceeds `limit`.
+    public func collect(upTo limit: Int) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for try await chunk in self {
+            guard bytes.count + chunk.readableBytes <= limit else {
+                throw GoTomTransportError.localInput("response body larger than \(limit) bytes")
+            }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return bytes
+    }
+}
+
+/// Sends requests over HTTP/1.1 or HTTP/2 with AsyncHTTPClient, keeping one connection pool.
+///
+/// The transport never changes the request: the target, headers and body are sent as given, which is what
+/// makes the signature computed beforehand valid.
+public final class HTTPTransport: Sendable {
+    private let client: HTTPClient
+    private let configuration: TransportConfiguration
+
+    /// Creates a transport with its own connection pool.
+    ///
+    /// - Parameter configuration: Timeouts, trust and proxy.
+    /// - Throws: ``GoTomTransportError/localInput(_:)`` when the CA file cannot be loaded.
+    public init(configuration: TransportConfiguration = TransportConfiguration()) throws(GoTomTransportError) {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        tls.certificateVerification = .fullVerification
+        if let path = configuration.additionalCACertificatePath {
+            do {
+                let certificates = try NIOSSLCertificate.fromPEMFile(path)
+                guard !certificates.isEmpty else { throw GoTomTransportError.localInput("no certificate in \(path)") }
+                tls.additionalTrustRoots = [.certificates(certificates)]
+            } catch {
+                throw .localInput("cannot load CA certificate from \(path): not a readable PEM file")
+            }
+        }
+        var clientConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: .init(connect: .milliseconds(Int64(configuration.connectTimeout * 1000))),
+            proxy: configuration.proxy.map { proxy in
+                .server(
+                    host: proxy.host, port: proxy.port,
+                    authorization: proxy.credentials.map { credentials in
+                        let parts = credentials.split(separator: ":", maxSplits: 1).map(String.init)
+                        return .basic(username: parts[0].removingPercentEncoding ?? parts[0],
+                            password: parts.count > 1 ? (parts[1].removingPercentEncoding ?? parts[1]) : "")
+                    }
+                )
+            },
+            decompression: .disabled
+        )
+        clientConfiguration.httpVersion = .automatic
+        self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
+        self.configuration = configuration
+    }
+
+    /// Closes all connections. Call once when done; the transport cannot be used afterwards.
+    ///
+    /// - Throws: When the pool fails to shut down.
+    public func shutdown() async throws {
+        try await client.shutdown()
+    }
+
+    /// Sends a request and returns as soon as the response head arrives.
+    ///
+    /// - Parameters:
+    ///   - request: The finished request.
+    ///   - logger: Where to log; silent by default.
+    /// - Returns: The response with a streaming body.
+    /// - Throws: ``GoTomTransportError`` when no response arrives.
+    public func send(_ request: OutgoingRequest, logger: Logger? = nil) async throws(GoTomTransportError) -> RawResponse {
+        var outgoing = HTTPClientRequest(url: request.server.url(for: request.requestURI))
+        outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        switch request.body {
+        case .empty:
+            break
+        case .bytes(let bytes):
+            outgoing.body = .bytes(bytes)
+        case .file(let path):
+            outgoing.body = .stream(FileChunks(path: path, chunkSize: RequestBody.chunkSize),
+                length: .known(try request.body.length()))
+        }
+        let timeout: TimeAmount = configuration.requestTimeout.map { .milliseconds(Int64($0 * 1000)) } ?? .hours(24 * 365)
+        do {
+            let response = try await client.execute(outgoing, timeout: timeout, logger: logger)
+            return RawResponse(
+                statusCode: Int(response.status.code),
+                reasonPhrase: response.status.reasonPhrase,
+                httpVersion: "\(response.version.major).\(response.version.minor)",
+                headers: response.headers.map { ($0.name, $0.value) },
+                body: ResponseBody(wrapped: response.body)
+            )
+        } catch {
+            throw Self.classify(error)
+        }
+    }
+
+    /// Maps AsyncHTTPClient, NIO and TLS errors to the transport's error cases.
+    static func classify(_ error: any Error) -> GoTomTransportError {
+        if let error = error as? GoTomTransportError { return error }
+        if let error = error as? HTTPClientError {
+            switch error {
+            case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout:
+                return .timedOut("could not connect in time")
+            case .deadlineExceeded, .readTimeout, .writeTimeout:
+                return .timedOut("no complete response in time")
+            case .remoteConnectionClosed:
+                return .connectionLost("the server closed the connection")
+            case .invalidProxyResponse, .proxyAuthenticationRequired:
+                return .connectionFailed("the proxy refused the connection (\(error))")
+            default:
+                return .connectionFailed("\(error)")
+            }
+        }
+        if error is NIOSSLError || error is BoringSSLError || String(describing: type(of: error)).contains("SSL") {
+            return .tlsFailed("\(error)")
+        }
+        if let error = error as? NIOConnectionError {
+            let reasons = (error.connectionErrors.map { "\($0.error)" } + [error.dnsAAAAError, error.dnsAError]
+                .compactMap { $0.map { "\($0)" } })
+            return .connectionFailed("cannot connect to \(error.host):\(error.port) (\(reasons.first ?? "unreachable"))")
+        }
+        if let error = error as? IOError {
+            return .connectionFailed(error.description)
+        }
+        if let error = error as? ChannelError {
+            return .connectionLost("\(error)")
+        }
+        return .connectionFailed("\(error)")
+    }
+}

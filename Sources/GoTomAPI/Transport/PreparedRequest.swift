@@ -1,0 +1,44 @@
+import GoTomAuth
+
+/// A request that has been encoded and signed, and is ready for ``HTTPTransport/send(_:logger:)``.
+///
+/// The body is hashed and the URI encoded exactly once, here; the transport sends those same values, so the
+/// signature always matches what goes on the wire. `gotom sign` prints these headers and `gotom request`
+/// sends them, which keeps one path from arguments to bytes.
+public struct PreparedRequest: Sendable {
+    /// The request as it will be sent, including the three authentication headers.
+    public var outgoing: OutgoingRequest
+    /// The authentication headers and the message they sign.
+    public var signed: SignedHeaders
+
+    /// Encodes and signs a request.
+    ///
+    /// - Parameters:
+    ///   - server: The server it goes to.
+    ///   - method: The HTTP method.
+    ///   - requestURI: The encoded request target (see ``GoTomAuth/RequestURI``).
+    ///   - contentType: The `Content-Type` to send.
+    ///   - body: The body.
+    ///   - signer: The signer with credentials and clock.
+    ///   - date: A fixed `Date` header value, or `nil` for the signer's clock.
+    /// - Returns: The prepared request.
+    /// - Throws: ``GoTomTransportError/localInput(_:)`` when a file body cannot be read.
+    public static func make(
+        server: ServerAddress,
+        method: String,
+        requestURI: String,
+        contentType: String,
+        body: RequestBody,
+        signer: RequestSigner,
+        date: String? = nil
+    ) async throws(GoTomTransportError) -> PreparedRequest {
+        let digest = try await body.digest()
+        let signed = signer.sign(
+            method: method, requestURI: requestURI, contentType: contentType, bodyDigest: digest, date: date
+        )
+        let outgoing = OutgoingRequest(
+            server: server, method: method.uppercased(), requestURI: requestURI, headers: signed.fields, body: body
+        )
+        return PreparedRequest(outgoing: outgoing, signed: signed)
+    }
+}

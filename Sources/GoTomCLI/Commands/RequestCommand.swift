@@ -1,0 +1,165 @@
+import ArgumentParser
+import Foundation
+import GoTomAPI
+import GoTomAuth
+import NIOCore
+
+/// `gotom request METHOD URL [USER SECRET]`: a drop-in for goTom's example clients.
+struct RequestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "request",
+        abstract: "Send a signed request and print the response, like goTom's example clients.",
+        discussion: """
+            Prints the status line, the response headers, a blank line and the body. The exit code follows the \
+            status: 0 for 1xx-3xx, 4 for 4xx, 5 for 5xx, 6 when no response arrived.
+
+            Examples:
+              echo '{"status": "booking"}' | gotom request POST /app-api/campaign/12345
+              gotom request GET https://demo.gotom.io/app-api/campaign/26106
+              gotom request POST /app-api/campaign/12345 --data @update.json --explain
+              gotom request GET /app-api/graph-export/download/42 -b -o report.csv
+            """
+    )
+
+    @Argument(help: "HTTP method, e.g. GET or POST.")
+    var method: String
+
+    @Argument(help: "Absolute URL, or a path starting with / resolved against the base URL.")
+    var url: String
+
+    @Argument(help: "User id (for compatibility with the example scripts; prefer a profile).")
+    var user: String?
+
+    @Argument(help: ArgumentHelp("The user's secret (visible to other local users: prefer GOTOM_SECRET or a profile).",
+        valueName: "secret"))
+    var secretArgument: String?
+
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var bodyOptions: BodyOptions
+
+    @Flag(name: [.short, .customLong("body-only")], help: "Print only the response body.")
+    var bodyOnly = false
+
+    @Option(name: [.short, .customLong("output-file")], help: ArgumentHelp(
+        "Stream the response body to FILE (written under a temporary name, renamed when complete).",
+        valueName: "file"))
+    var outputFile: String?
+
+    @Flag(help: "Print the six signed parts (never the secret) on stderr before sending.")
+    var explain = false
+
+    func run() async throws {
+        try await Self.reportingFailures {
+            let config = try connection.resolve(user: user, secret: secretArgument)
+            let credentials = try config.credentials()
+            let (server, target) = try config.target(for: url)
+            let body = try bodyOptions.body(method: method)
+            let transport = try HTTPTransport(
+                configuration: try connection.transportConfiguration(for: server, config: config))
+            do {
+                let status = try await send(server: server, target: target, body: body, credentials: credentials,
+                    transport: transport)
+                try? await transport.shutdown()
+                return status
+            } catch {
+                try? await transport.shutdown()
+                throw error
+            }
+        }
+    }
+
+    private func send(
+        server: ServerAddress, target: String, body: RequestBody, credentials: Credentials, transport: HTTPTransport
+    ) async throws -> ExitStatus {
+        let prepared = try await PreparedRequest.make(
+            server: server, method: method, requestURI: target, contentType: bodyOptions.contentType, body: body,
+            signer: RequestSigner(credentials: credentials)
+        )
+        if explain {
+            StandardStreams.writeError("Signed message for \(credentials.provider) \(credentials.user):\n")
+            StandardStreams.writeError(prepared.signed.message.explanation + "\n")
+        }
+        let response = try await transport.send(prepared.outgoing)
+        if !bodyOnly {
+            var head = "HTTP/\(response.httpVersion) \(response.statusCode) \(response.reasonPhrase)\n"
+            for (name, value) in response.headers { head += "\(name.lowercased()): \(value)\n" }
+            StandardStreams.writeOut(head + "\n")
+        }
+        if response.statusCode == 401 {
+            let bytes = try await response.body.collect(upTo: 1024 * 1024)
+            try ResponseSink.write(bytes, to: outputFile)
+            diagnoseUnauthorized(body: bytes, response: response)
+        } else {
+            try await ResponseSink.stream(response.body, to: outputFile)
+        }
+        return ExitStatus.forHTTPStatus(response.statusCode)
+    }
+
+    private func diagnoseUnauthorized(body: [UInt8], response: RawResponse) {
+        let text = String(decoding: body, as: UTF8.self)
+        let message = (try? JSONDecoder().decode(String.self, from: Data(body))) ?? text
+        StandardStreams.diagnostic("401 Unauthorized: \(message)")
+        if let failure = VerificationError(serverMessage: message), failure == .signatureMismatch {
+            StandardStreams.diagnostic(
+                "the secret, the body or the URI differs from what the server checked; rerun with --explain")
+        }
+        if let dateHeader = response.header("Date"), let serverTime = DateHeaderParser.parse(dateHeader) {
+            let difference = UnixTime.now().seconds - serverTime.seconds
+            if abs(difference) > 30 * 60 {
+                let direction = difference > 0 ? "ahead of" : "behind"
+                StandardStreams.diagnostic(
+                    "this machine's clock is \(abs(difference) / 60) minutes \(direction) the server's "
+                        + "(server Date: \(dateHeader)); goTom accepts at most 30 minutes")
+            }
+        }
+    }
+}
+
+/// Writes a response body to stdout or to a file that only appears under its name once complete.
+enum ResponseSink {
+    static func stream(_ body: ResponseBody, to path: String?) async throws {
+        guard let path else {
+            for try await chunk in body { StandardStreams.writeOut(chunk.readableBytesView) }
+            return
+        }
+        let temporary = try createTemporary(for: path)
+        do {
+            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
+            defer { try? handle.close() }
+            for try await chunk in body { try handle.write(contentsOf: Data(chunk.readableBytesView)) }
+            try handle.synchronize()
+            try finish(temporary, as: path)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    static func write(_ bytes: [UInt8], to path: String?) throws {
+        guard let path else {
+            StandardStreams.writeOut(bytes)
+            return
+        }
+        let temporary = try createTemporary(for: path)
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
+            unlink(temporary)
+            throw CLIError("cannot write \(path)")
+        }
+        try finish(temporary, as: path)
+    }
+
+    private static func createTemporary(for path: String) throws -> String {
+        let temporary = path + ".partial-\(getpid())"
+        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
+            throw CLIError("cannot write \(path)")
+        }
+        return temporary
+    }
+
+    private static func finish(_ temporary: String, as path: String) throws {
+        guard rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw CLIError("cannot move the downloaded body to \(path)")
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import GoTomAPI
+
+/// Where to connect and as whom; shared by every command that talks to goTom.
+struct ConnectionOptions: ParsableArguments {
+    @Option(help: "Profile in the config file (default: $GOTOM_PROFILE, else 'default').")
+    var profile: String?
+
+    @Option(help: ArgumentHelp("goTom base URL, e.g. https://demo.gotom.io (default: $GOTOM_BASE_URL, else the profile's).",
+        valueName: "url"))
+    var baseURL: String?
+
+    @Option(help: "Provider in the Authorization header (default: $GOTOM_PROVIDER, else gotom_app_api).")
+    var provider: String?
+
+    @Option(help: ArgumentHelp("Also trust this CA certificate (PEM), e.g. a local sandbox's. TLS verification stays on.",
+        valueName: "file"))
+    var cacert: String?
+
+    @Option(help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
+    var connectTimeout: Double = 10
+
+    @Option(help: ArgumentHelp("Seconds to wait for the whole request; 0 for no limit.", valueName: "seconds"))
+    var timeout: Double = 60
+
+    func resolve(user: String? = nil, secret: String? = nil) throws -> ResolvedConfig {
+        try ResolvedConfig.resolve(
+            profileFlag: profile, baseURLFlag: baseURL, providerFlag: provider, caCertificateFlag: cacert,
+            positionalUser: user, positionalSecret: secret
+        )
+    }
+
+    func transportConfiguration(for server: ServerAddress, config: ResolvedConfig) throws -> TransportConfiguration {
+        TransportConfiguration(
+            connectTimeout: connectTimeout,
+            requestTimeout: timeout > 0 ? timeout : nil,
+            additionalCACertificatePath: config.caCertificatePath,
+            proxy: try ProxySettings.resolve(for: server, environment: config.environment)
+        )
+    }
+}
+
+/// The request body and its content type.
+struct BodyOptions: ParsableArguments {
+    @Option(name: [.short, .long], help: ArgumentHelp(
+        "Request body: TEXT, or @FILE to stream a file (@- reads stdin). Without it, non-GET requests read stdin "
+            + "when it is not a terminal.", valueName: "text|@file"))
+    var data: String?
+
+    @Option(help: "Content-Type to send and sign.")
+    var contentType: String = "application/json"
+
+    /// The body to sign and send.
+    func body(method: String) throws -> RequestBody {
+        if let data {
+            if data == "@-" { return try Self.stdinBody() }
+            if data.hasPrefix("@") {
+                let path = String(data.dropFirst())
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                    FileManager.default.isReadableFile(atPath: path)
+                else { throw CLIError("cannot read \(path): no such file or not readable") }
+                return .file(path: path)
+            }
+            return data.isEmpty ? .empty : .bytes(Array(data.utf8))
+        }
+        let upper = method.uppercased()
+        if upper != "GET" && upper != "HEAD" && !StandardStreams.stdinIsTerminal {
+            return try Self.stdinBody()
+        }
+        return .empty
+    }
+
+    private static func stdinBody() throws -> RequestBody {
+        let bytes = try StandardStreams.readStdin(limit: 64 * 1024 * 1024)
+        return bytes.isEmpty ? .empty : .bytes(bytes)
+    }
+}
+
+extension ParsableCommand {
+    /// Runs a command body, turning every failure into one stderr line and a documented exit code.
+    static func reportingFailures(_ body: () async throws -> ExitStatus) async throws {
+        let status: ExitStatus
+        do {
+            status = try await body()
+        } catch let error as CLIError {
+            StandardStreams.diagnostic("error: \(error.message)")
+            status = error.exitCode
+        } catch let error as GoTomTransportError {
+            StandardStreams.diagnostic("error: \(error)")
+            status = ExitStatus.forTransportError(error)
+        } catch let error as ExitCode {
+            throw error
+        } catch {
+            StandardStreams.diagnostic("error: \(error)")
+            status = .failure
+        }
+        if status != .success { throw ExitCode(status.rawValue) }
+    }
+}

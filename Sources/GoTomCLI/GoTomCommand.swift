@@ -1,0 +1,30 @@
+import ArgumentParser
+
+/// The `gotom` command: signed requests to goTom's App API from the shell.
+public struct GoTomCommand: AsyncParsableCommand {
+    /// The command tree.
+    public static let configuration = CommandConfiguration(
+        commandName: "gotom",
+        abstract: "Work with goTom's App API: signed requests, signatures and profiles.",
+        discussion: """
+            Credentials come from, first match wins: USER SECRET after `gotom request`'s URL; the environment \
+            (GOTOM_USER, GOTOM_SECRET, GOTOM_BASE_URL, GOTOM_PROVIDER); a profile in the config file \
+            (`gotom config`).
+
+            Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, 1 other.
+            """,
+        version: "0.1.0",
+        subcommands: [RequestCommand.self, SignCommand.self, ConfigCommand.self]
+    )
+
+    /// Creates the command; ArgumentParser fills it in.
+    public init() {}
+}
+
+/// The entry point of the `gotom` executable.
+public enum GoTomMain {
+    /// Parses the process arguments, runs the command and exits with its status.
+    public static func run() async {
+        await GoTomCommand.main()
+    }
+}

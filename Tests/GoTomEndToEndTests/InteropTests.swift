@@ -1,0 +1,88 @@
+import Foundation
+import GoTomAuth
+import GoTomTesting
+import Testing
+
+/// Interoperability in both directions: `gotom` against an independent (PHP) implementation of goTom's check,
+/// and goTom's own Bash example client, unmodified, against GoTomAuth's verifier over real HTTP.
+@Suite("Interop with independent implementations")
+struct InteropTests {
+    static let targets: [(method: String, typed: String, body: String?)] = [
+        ("GET", "/app-api/campaign/26106", nil),
+        ("GET", "/app-api/primary-keys/tarif?page=2", nil),
+        ("POST", "/app-api/campaign/12345", #"{"name": "new campaign name", "status": "booking"}"#),
+        ("POST", "/app-api/campaign/12345?update_commissions=0", #"{"note": "Grüezi"}"#),
+        ("GET", "/app-api/campaign/a b+c%25d%2Fe/flight/Zürich?x=1 2", nil),
+        ("POST", "/app-api/campaign/ID 7/flight", #"{"externalId": "F+1"}"#),
+        ("DELETE", "/app-api/campaign/1/flight/f%2F2", nil),
+    ]
+
+    @Test("requests made by gotom are accepted by an independent PHP verifier", arguments: targets.indices)
+    func phpVerifier(_ index: Int) async throws {
+        guard let php = ExternalTool.find("php") else {
+            print("skipped: php is not installed, so the independent verifier cannot run")
+            return
+        }
+        let target = Self.targets[index]
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let port = try FreePort.find()
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/independent-verifier.php")
+        let server = try ExternalTool.start(php, ["-S", "127.0.0.1:\(port)", script.path],
+            environment: ["GOTOM_VERIFIER_USERS": "{\"\(CLIHarness.user)\": \"\(CLIHarness.secret)\"}"])
+        do {
+            try await FreePort.waitUntilListening(port)
+            try await Self.checkAgainstPHP(port: port, target: target, cli: cli)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    static func checkAgainstPHP(port: Int, target: (method: String, typed: String, body: String?), cli: CLIHarness)
+        async throws
+    {
+
+        var arguments = ["request", target.method, "http://127.0.0.1:\(port)" + target.typed, "-b"]
+        if let body = target.body { arguments += ["--data", body] }
+        let output = try await cli.run(arguments)
+        #expect(output.status == 0, "stdout: \(output.stdoutText) stderr: \(output.stderrText)")
+        let answer = try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any]
+        #expect(answer?["verifiedBy"] as? String == "php")
+        #expect(answer?["uri"] as? String == RequestURI.normalizeTarget(target.typed))
+        #expect(answer?["bodyMD5"] as? String == BodyDigest(utf8: target.body ?? "").hex)
+
+        // The same server rejects a wrong secret, so acceptance above means something.
+        let wrong = try await cli.run(arguments, environment: ["GOTOM_SECRET": "wrong"])
+        #expect(wrong.status == 4)
+        #expect(wrong.stdoutText == "\"Signature not valid\"")
+    }
+
+    @Test("the seed's Bash client, run unmodified with curl, is accepted by GoTomAuth's verifier")
+    func bashClientLive() async throws {
+        guard let bash = ExternalTool.find("bash"), ExternalTool.find("curl") != nil,
+            ExternalTool.find("openssl") != nil
+        else {
+            print("skipped: bash, curl or openssl is missing, so the seed's Bash client cannot run")
+            return
+        }
+        if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
+        try await withEchoServer { server, cli in
+            try SeedClients.load().write(to: cli.home)
+            let get = try await ExternalTool.run(bash, ["callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/26106",
+                CLIHarness.user, CLIHarness.secret], stdin: Data(), directory: cli.home)
+            #expect(get.stdoutText.contains("HTTP/1.1 200 OK"), "\(get.stdoutText)")
+            let body = #"{"name": "new campaign name", "status": "booking"}"#
+            let post = try await ExternalTool.run(bash, ["callapiendpoint.sh", "POST",
+                server.baseURL + "/app-api/campaign/12345?update_commissions=0", CLIHarness.user, CLIHarness.secret],
+                stdin: Data(body.utf8), directory: cli.home)
+            #expect(post.stdoutText.contains("HTTP/1.1 200 OK"), "\(post.stdoutText)")
+            #expect(post.stdoutText.contains(BodyDigest(utf8: body).hex))
+            let wrong = try await ExternalTool.run(bash, ["callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/1",
+                CLIHarness.user, "wrong"], stdin: Data(), directory: cli.home)
+            #expect(wrong.stdoutText.contains("401"))
+        }
+    }
+}
