@@ -1,0 +1,125 @@
+import Foundation
+import GoTomModels
+import HTTPTypes
+
+extension SandboxHandlers {
+    /// R1 `GET /app-api/customer`: customers ordered by id, paginated (`?page=` is honoured though undeclared).
+    func listCustomers(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
+        let page = try request.page()
+        let perPage = settings.customerPageSize
+        return await inspect { state throws(Rejection) in
+            let (pagination, items) = request.paginate(state.customersInOrder, page: page, perPage: perPage)
+            return .json(.ok, CustomerList(pagination: pagination, items: items.map(state.customerRead)))
+        }
+    }
+
+    /// R2 `GET /app-api/customer/{externalCrmId}`: `{ok: true, customer}`, or 404 with
+    /// `{ok: false, message, customer: null}`.
+    func getCustomer(_ request: SandboxRequest) async -> SandboxReply {
+        let externalCrmId = request.parameter(0)
+        return await inspect { state throws(Rejection) in
+            guard let customer = state.customer(externalCrmId) else {
+                return .json(
+                    .notFound,
+                    NoCustomerFoundResponse(message: "Customer not found with externalCrmId \(externalCrmId)")
+                )
+            }
+            return .json(.ok, CustomerFoundResponse(customer: state.customerRead(customer)))
+        }
+    }
+
+    /// R3 `POST /app-api/crm-sync-import-external-crm-id/update-customer`: upsert, answered per the sync mode.
+    func upsertCustomer(_ request: SandboxRequest) async -> SandboxReply {
+        guard settings.crmSync else { return .notFound }
+        guard !request.body.isEmpty else { return Self.crmBodyError("Request had no body") }
+        guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
+            return Self.crmBodyError("Request body is not valid JSON")
+        }
+        guard let customer = body["customer"]?.objectValue else {
+            return Self.crmBodyError("Request body has no customer object")
+        }
+        let mode = settings.crmSyncMode
+        return await change { state throws(Rejection) in
+            let jobId = state.nextCrmJobId
+            state.nextCrmJobId += 1
+            if mode == .pending {
+                state.crmJobs[jobId] = CrmJob(id: jobId, status: .waiting)
+                return Self.crmAccepted(jobId)
+            }
+            switch state.upsertCustomer(customer) {
+            case .applied(let warnings):
+                let logged = warnings.isEmpty ? nil : warnings
+                state.crmJobs[jobId] = CrmJob(id: jobId, status: .finishedOk, warnings: logged)
+                if mode == .deferred { return Self.crmAccepted(jobId) }
+                return .json(
+                    .ok,
+                    [
+                        "jobId": .number(Decimal(jobId)), "jobAlreadyFinished": true, "errorLogs": .null,
+                        "warningLogs": Self.json(logged),
+                    ] as JSONValue
+                )
+            case .failed(let apiError, let warnings):
+                let logged = warnings.isEmpty ? nil : warnings
+                state.crmJobs[jobId] = CrmJob(id: jobId, status: .finishedError, apiError: apiError, warnings: logged)
+                if mode == .deferred { return Self.crmAccepted(jobId) }
+                return .json(
+                    .badRequest,
+                    [
+                        "jobId": .number(Decimal(jobId)), "jobAlreadyFinished": true,
+                        "errorLogs": ["api_error": .string(apiError)], "warningLogs": Self.json(logged),
+                        "reason": .string(CrmSyncReason.dataError.rawValue),
+                    ] as JSONValue
+                )
+            }
+        }
+    }
+
+    /// R4 `GET /app-api/crm-sync-import-external-crm-id/error-logs/{jobId}`.
+    func getCrmJobLog(_ request: SandboxRequest) async -> SandboxReply {
+        let jobId = Int(request.parameter(0))
+        return await inspect { state throws(Rejection) in
+            guard let jobId, let job = state.crmJobs[jobId] else {
+                return .json(
+                    .notFound,
+                    [
+                        "jobStatus": .string(CrmJobStatus.noJobFound.rawValue),
+                        "sentJobId": jobId.map { .number(Decimal($0)) } ?? .null, "errorLogs": .null,
+                        "warningLogs": .null,
+                    ] as JSONValue
+                )
+            }
+            return .json(
+                .ok,
+                [
+                    "jobStatus": .string(job.status.rawValue), "sentJobId": .number(Decimal(jobId)),
+                    "errorLogs": job.apiError.map { ["api_error": .string($0)] } ?? .null,
+                    "warningLogs": Self.json(job.warnings),
+                ] as JSONValue
+            )
+        }
+    }
+
+    static func crmAccepted(_ jobId: Int) -> SandboxReply {
+        .json(
+            .accepted,
+            [
+                "jobId": .number(Decimal(jobId)), "jobAlreadyFinished": false,
+                "reason": .string(CrmSyncReason.blockingTimeout.rawValue),
+            ] as JSONValue
+        )
+    }
+
+    static func crmBodyError(_ message: String) -> SandboxReply {
+        .json(
+            .badRequest,
+            [
+                "jobId": .null, "jobAlreadyFinished": false, "errorLogs": .null, "warningLogs": .null,
+                "error": ["msg": .string(message)], "reason": .string(CrmSyncReason.dataError.rawValue),
+            ] as JSONValue
+        )
+    }
+
+    static func json(_ strings: [String]?) -> JSONValue {
+        strings.map { .array($0.map(JSONValue.string)) } ?? .null
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import GoTomAuth
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
+import Logging
+
+/// Builds a sandbox from its configuration: data directory, credentials, database, fixtures and, with TLS, the
+/// local certificate authority.
+///
+/// Run the returned application with `runService()` (it shuts down gracefully on SIGINT and SIGTERM and closes the
+/// database), or use ``SandboxServer`` to start one in the background, e.g. in tests.
+///
+/// - Parameters:
+///   - configuration: How to run the sandbox.
+///   - onServerRunning: Called with the bound address once the server listens (useful with port 0).
+/// - Returns: The application.
+/// - Throws: ``SandboxError`` when the directory, credentials, database, fixtures or certificates are unusable.
+public func buildSandbox(
+    configuration: SandboxConfiguration,
+    onServerRunning: @escaping @Sendable (SandboxAddress) async -> Void = { _ in }
+) async throws(SandboxError) -> SandboxApplication {
+    guard (0...65535).contains(configuration.port) else {
+        throw .invalidConfiguration("port \(configuration.port) is outside 0...65535")
+    }
+    guard configuration.maxBodySize > 0 else { throw .invalidConfiguration("maxBodySize must be positive") }
+
+    let directory: String?
+    switch configuration.storage {
+    case .directory(let path):
+        let absolute = URL(fileURLWithPath: path).standardizedFileURL.path
+        do {
+            if !FileManager.default.fileExists(atPath: absolute) {
+                try FileManager.default.createDirectory(
+                    atPath: absolute, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700]
+                )
+            }
+        } catch {
+            throw .dataDirectoryUnavailable("cannot create \(absolute): \(error)")
+        }
+        directory = absolute
+    case .inMemory:
+        directory = nil
+    }
+
+    let credentials = try SandboxCredentialsFile.resolve(
+        user: configuration.user, secret: configuration.secret, directory: directory
+    )
+    let fixtures = try configuration.fixturesPath.map { path throws(SandboxError) in
+        try SandboxFixtures.load(path: path)
+    }
+    let settings = try SandboxBootstrap.settings(from: fixtures)
+    let master = try SandboxBootstrap.masterData(
+        from: fixtures, largeReport: LargeReport(id: configuration.largeReportId, size: configuration.largeReportSize)
+    )
+
+    var authority: LocalCertificateAuthority?
+    var server: HTTPServerBuilder = .http1()
+    var temporaryDirectory: String?
+    if configuration.tls {
+        if directory == nil {
+            temporaryDirectory =
+                FileManager.default.temporaryDirectory
+                .appendingPathComponent("gotom-sandbox-\(UUID().uuidString)").path
+        }
+        let tlsDirectory = directory.map { $0 + "/tls" } ?? temporaryDirectory ?? ""
+        let loaded = try LocalCertificateAuthority.loadOrCreate(in: tlsDirectory)
+        do {
+            server = try .tls(.http1(), tlsConfiguration: try loaded.serverTLSConfiguration())
+        } catch let error as SandboxError {
+            throw error
+        } catch {
+            throw .certificateFailure("cannot set up TLS: \(error)")
+        }
+        authority = loaded
+    }
+
+    let logger = configuration.logger
+    let store = try await SandboxStore.open(path: directory.map { $0 + "/sandbox.sqlite" }, logger: logger)
+    var state = SandboxState(settings: settings, master: master)
+    do {
+        let decoder = JSONDecoder()
+        let campaigns = try await store.bodies(kind: SandboxStore.EntityKind.campaign).map {
+            try decoder.decode(CampaignRecord.self, from: Data($0.body.utf8))
+        }
+        let customers = try await store.bodies(kind: SandboxStore.EntityKind.customer).map {
+            try decoder.decode(CustomerRecord.self, from: Data($0.body.utf8))
+        }
+        let meta = Dictionary(
+            try await store.bodies(kind: SandboxStore.EntityKind.meta).map { ($0.key, $0.body) },
+            uniquingKeysWith: { _, last in last }
+        )
+        let registry = try meta["registry"].map { try decoder.decode(CrmRegistry.self, from: Data($0.utf8)) }
+        let counters = try meta["counters"].map { try decoder.decode(Counters.self, from: Data($0.utf8)) }
+        state.load(campaigns: campaigns, customers: customers, registry: registry, counters: counters)
+    } catch {
+        try? await store.close()
+        throw .databaseFailure("cannot read the stored data: \(error)")
+    }
+    do {
+        try SandboxBootstrap.seed(&state, from: fixtures)
+    } catch {
+        try? await store.close()
+        throw error
+    }
+    let seeded = state.takeJournal()
+    if !seeded.isEmpty {
+        do {
+            try await store.apply(seeded)
+        } catch {
+            try? await store.close()
+            throw .databaseFailure("cannot store the seeded data: \(error)")
+        }
+    }
+
+    let engine = SandboxEngine(state: state, store: store, logger: logger)
+    let setup = SandboxSetup(
+        credentials: credentials,
+        scheme: configuration.tls ? "https" : "http",
+        host: configuration.host,
+        requestedPort: configuration.port,
+        dataDirectory: directory,
+        caCertificatePath: authority?.caCertificatePath,
+        certificateAuthority: authority
+    )
+    let responder = SandboxResponder(
+        handlers: SandboxHandlers(engine: engine, master: master, settings: settings, logger: logger),
+        verifier: RequestVerifier(clock: configuration.clock),
+        credentials: credentials,
+        clock: configuration.clock,
+        maxBodySize: configuration.maxBodySize,
+        scheme: setup.scheme,
+        fallbackAuthority: "\(configuration.host):\(configuration.port)",
+        logger: logger
+    )
+    return SandboxApplication(
+        setup: setup, responder: responder, server: server, engine: engine,
+        temporaryDirectory: temporaryDirectory, logger: logger,
+        onServerRunning: onServerRunning
+    )
+}

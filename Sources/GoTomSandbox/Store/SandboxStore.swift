@@ -1,0 +1,147 @@
+import Foundation
+import Logging
+import NIOCore
+import SQLiteNIO
+
+/// The SQLite file behind the sandbox: entities as JSON documents keyed by kind and key, plus uploaded documents.
+///
+/// Durability: the database runs in WAL mode with `synchronous=FULL`, so each commit is fsynced to the WAL
+/// before the sandbox answers 2xx, and a write that was acknowledged survives `kill -9` and power loss.
+/// (`NORMAL` would only guarantee that after the next checkpoint.) One connection serves everything, and the
+/// engine never runs two transactions at once.
+final class SandboxStore: Sendable {
+    private let connection: SQLiteConnection
+
+    private init(connection: SQLiteConnection) {
+        self.connection = connection
+    }
+
+    deinit {
+        // SQLiteNIO asserts that connections are closed; close one that was never shut down properly. The
+        // future keeps the connection alive until the close has run.
+        if !connection.isClosed {
+            let _: EventLoopFuture<Void> = connection.close()
+        }
+    }
+
+    /// Opens (and creates) the database.
+    ///
+    /// - Parameters:
+    ///   - path: The database file, or `nil` for an in-memory database.
+    ///   - logger: The logger SQLiteNIO logs to.
+    /// - Returns: The open store with its tables in place.
+    /// - Throws: ``SandboxError/databaseFailure``.
+    static func open(path: String?, logger: Logger) async throws(SandboxError) -> SandboxStore {
+        let connection: SQLiteConnection
+        do {
+            connection = try await SQLiteConnection.open(
+                storage: path.map { .file(path: $0) } ?? .memory, logger: logger)
+        } catch {
+            throw .databaseFailure("cannot open \(path ?? ":memory:"): \(error)")
+        }
+        let store = SandboxStore(connection: connection)
+        do {
+            if path != nil {
+                _ = try await connection.query("PRAGMA journal_mode=WAL")
+            }
+            _ = try await connection.query("PRAGMA synchronous=FULL")
+            // SQLiteNIO retries a locked database forever; give up after five seconds instead, so that a second
+            // sandbox on the same directory fails visibly rather than hanging.
+            _ = try await connection.query("PRAGMA busy_timeout=5000")
+            _ = try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS entities
+                (kind TEXT NOT NULL, key TEXT NOT NULL, body TEXT NOT NULL, PRIMARY KEY (kind, key))
+                """
+            )
+            _ = try await connection.query(
+                """
+                CREATE TABLE IF NOT EXISTS documents
+                (id INTEGER PRIMARY KEY AUTOINCREMENT, campaign TEXT NOT NULL, name TEXT NOT NULL,
+                content BLOB NOT NULL)
+                """
+            )
+        } catch {
+            try? await store.close()
+            throw .databaseFailure("cannot prepare \(path ?? ":memory:"): \(error)")
+        }
+        return store
+    }
+
+    /// Closes the connection; later calls do nothing.
+    ///
+    /// It uses the future-based close, which runs even when the calling task is cancelled (the async variant
+    /// gives up on cancellation and would leave the connection open).
+    func close() async throws {
+        guard !connection.isClosed else { return }
+        let closing: EventLoopFuture<Void> = connection.close()
+        try await closing.get()
+    }
+
+    /// Every stored entity of one kind.
+    func bodies(kind: String) async throws -> [(key: String, body: String)] {
+        let rows = try await connection.query(
+            "SELECT key, body FROM entities WHERE kind = ?1 ORDER BY key", [.text(kind)])
+        return rows.compactMap { row in
+            guard let key = row.column("key")?.string, let body = row.column("body")?.string else { return nil }
+            return (key, body)
+        }
+    }
+
+    /// The names of the documents uploaded to a campaign (for tests and diagnostics).
+    func documentNames(campaignExternalId: String) async throws -> [String] {
+        let rows = try await connection.query(
+            "SELECT name FROM documents WHERE campaign = ?1 ORDER BY id", [.text(campaignExternalId)]
+        )
+        return rows.compactMap { $0.column("name")?.string }
+    }
+
+    /// Writes a batch of changes in one transaction; later puts of the same entity win.
+    func apply(_ changes: [StoreChange]) async throws {
+        var entities: [String: (kind: String, key: String, body: String)] = [:]
+        var order: [String] = []
+        var documents: [(String, String, Data)] = []
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        func put(_ kind: String, _ key: String, _ value: some Encodable) throws {
+            let id = kind + "\u{0}" + key
+            if entities[id] == nil { order.append(id) }
+            entities[id] = (kind, key, String(decoding: try encoder.encode(value), as: UTF8.self))
+        }
+        for change in changes {
+            switch change {
+            case .putCampaign(let campaign): try put(EntityKind.campaign, campaign.externalId, campaign)
+            case .putCustomer(let customer): try put(EntityKind.customer, customer.externalCrmId, customer)
+            case .putRegistry(let registry): try put(EntityKind.meta, "registry", registry)
+            case .putCounters(let counters): try put(EntityKind.meta, "counters", counters)
+            case .addDocument(let campaign, let name, let content): documents.append((campaign, name, content))
+            }
+        }
+        _ = try await connection.query("BEGIN IMMEDIATE")
+        do {
+            for id in order {
+                guard let entity = entities[id] else { continue }
+                _ = try await connection.query(
+                    "INSERT OR REPLACE INTO entities (kind, key, body) VALUES (?1, ?2, ?3)",
+                    [.text(entity.kind), .text(entity.key), .text(entity.body)]
+                )
+            }
+            for (campaign, name, content) in documents {
+                _ = try await connection.query(
+                    "INSERT INTO documents (campaign, name, content) VALUES (?1, ?2, ?3)",
+                    [.text(campaign), .text(name), .blob(ByteBuffer(bytes: content))]
+                )
+            }
+            _ = try await connection.query("COMMIT")
+        } catch {
+            _ = try? await connection.query("ROLLBACK")
+            throw error
+        }
+    }
+
+    enum EntityKind {
+        static let campaign = "campaign"
+        static let customer = "customer"
+        static let meta = "meta"
+    }
+}

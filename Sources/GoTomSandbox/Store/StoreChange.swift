@@ -1,0 +1,10 @@
+import Foundation
+
+/// One write to the SQLite store, recorded while the in-memory state changes and committed before the 2xx answer.
+enum StoreChange: Sendable {
+    case putCampaign(CampaignRecord)
+    case putCustomer(CustomerRecord)
+    case putRegistry(CrmRegistry)
+    case putCounters(Counters)
+    case addDocument(campaignExternalId: String, name: String, content: Data)
+}
