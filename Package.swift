@@ -42,6 +42,7 @@ let package = Package(
             name: "GoTomAPI",
             dependencies: [
                 "GoTomAuth",
+                "GoTomModels",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -103,6 +104,20 @@ let package = Package(
         .testTarget(
             name: "GoTomModelsTests",
             dependencies: ["GoTomModels", .product(name: "Yams", package: "Yams")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomAPITests",
+            dependencies: [
+                "GoTomAPI",
+                "GoTomAuth",
+                "GoTomModels",
+                "GoTomSandbox",
+                "GoTomTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
