@@ -91,29 +91,45 @@ public enum ExternalTool {
         }
 
         /// Sends SIGTERM and waits until the program has exited.
-        public func stop() async {
-            kill(pid, SIGTERM)
-            _ = await exit.value
+        ///
+        /// - Returns: The exit status (128 + signal number when a signal ended it).
+        @discardableResult
+        public func stop() async -> Int32 {
+            await signal(SIGTERM)
+        }
+
+        /// Sends a signal and waits until the program has exited.
+        ///
+        /// - Parameter number: The signal, e.g. `SIGKILL`.
+        /// - Returns: The exit status (128 + signal number when a signal ended it).
+        @discardableResult
+        public func signal(_ number: Int32) async -> Int32 {
+            kill(pid, number)
+            return await exit.value
         }
     }
 
-    /// Starts a program in the background with its output discarded.
+    /// Starts a program in the background.
     ///
     /// - Parameters:
     ///   - executable: The absolute path of the program.
     ///   - arguments: Its arguments.
     ///   - environment: Extra environment variables.
     ///   - directory: The working directory.
+    ///   - stdoutPath: A file that receives standard output; discarded by default.
+    ///   - stderrPath: A file that receives standard error; discarded by default.
     /// - Returns: A handle to stop it.
     /// - Throws: When it cannot be started.
     public static func start(
         _ executable: String,
         _ arguments: [String],
         environment: [String: String?] = [:],
-        directory: URL? = nil
+        directory: URL? = nil,
+        stdoutPath: String = "/dev/null",
+        stderrPath: String = "/dev/null"
     ) throws -> Background {
         let pid = try spawn(executable, arguments, environment: environment, directory: directory,
-            stdin: "/dev/null", stdout: "/dev/null", stderr: "/dev/null")
+            stdin: "/dev/null", stdout: stdoutPath, stderr: stderrPath)
         return Background(pid: pid)
     }
 
