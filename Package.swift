@@ -86,6 +86,12 @@ let package = Package(
             dependencies: ["GoTomCLI"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "gotom-signing-benchmark",
+            dependencies: ["GoTomAuth"],
+            path: "Benchmarks/SigningBenchmark",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "GoTomTesting",
             dependencies: [

@@ -217,17 +217,18 @@ public final class HTTPTransport: Sendable {
                 body: ResponseBody(wrapped: response.body)
             )
         } catch {
-            throw Self.classify(error)
+            throw Self.classify(error, server: request.server)
         }
     }
 
     /// Maps AsyncHTTPClient, NIO and TLS errors to the transport's error cases.
-    static func classify(_ error: any Error) -> GoTomTransportError {
+    static func classify(_ error: any Error, server: ServerAddress? = nil) -> GoTomTransportError {
+        let target = server.map { "\($0.host):\($0.effectivePort)" } ?? "the server"
         if let error = error as? GoTomTransportError { return error }
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout:
-                return .timedOut("could not connect in time")
+                return .timedOut("could not connect to \(target) in time")
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .timedOut("no complete response in time")
             case .remoteConnectionClosed:
@@ -247,7 +248,7 @@ public final class HTTPTransport: Sendable {
             return .connectionFailed("cannot connect to \(error.host):\(error.port) (\(reasons.first ?? "unreachable"))")
         }
         if let error = error as? IOError {
-            return .connectionFailed(error.description)
+            return .connectionFailed("cannot connect to \(target): \(String(cString: strerror(error.errnoCode)).lowercased())")
         }
         if let error = error as? ChannelError {
             return .connectionLost("\(error)")

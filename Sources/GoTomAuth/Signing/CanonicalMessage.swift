@@ -34,9 +34,11 @@ public struct CanonicalMessage: Sendable, Hashable {
         customHeaders: [(name: String, value: String)] = [],
         requestURI: String
     ) {
-        self.method = method.uppercased()
+        self.method = method.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+            ? method.uppercased() : method
         self.bodyDigest = bodyDigest
-        self.contentType = contentType.lowercased()
+        self.contentType = contentType.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+            ? contentType.lowercased() : contentType
         self.date = date
         self.customHeaders = Self.customHeaderBlock(customHeaders)
         self.requestURI = requestURI
@@ -68,7 +70,8 @@ public struct CanonicalMessage: Sendable, Hashable {
 
     /// Builds the custom-header block the way the server does: `lowercased-name: value`, sorted, joined by `"\n"`.
     static func customHeaderBlock(_ headers: [(name: String, value: String)]) -> String {
-        headers.map { "\($0.name.lowercased()): \($0.value)" }.sorted().joined(separator: "\n")
+        if headers.isEmpty { return "" }
+        return headers.map { "\($0.name.lowercased()): \($0.value)" }.sorted().joined(separator: "\n")
     }
 }
 

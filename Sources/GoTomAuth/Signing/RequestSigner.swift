@@ -13,7 +13,8 @@ public struct RequestSigner: Sendable {
     /// How the `Date` header is written.
     public var dateFormat: DateHeaderFormat
 
-    private let key: SymmetricKey
+    /// HMAC state with the key already absorbed; copied per signature so the key is not re-processed each time.
+    private let keyedHMAC: HMAC<Insecure.SHA1>
 
     /// Creates a signer.
     ///
@@ -29,7 +30,7 @@ public struct RequestSigner: Sendable {
         self.credentials = credentials
         self.clock = clock
         self.dateFormat = dateFormat
-        self.key = SymmetricKey(data: Array(credentials.secret.utf8))
+        self.keyedHMAC = HMAC<Insecure.SHA1>(key: SymmetricKey(data: Array(credentials.secret.utf8)))
     }
 
     /// Builds the message a request will be signed with.
@@ -65,13 +66,10 @@ public struct RequestSigner: Sendable {
     /// - Parameter message: The canonical message.
     /// - Returns: The signature as base64 with padding.
     public func signature(for message: CanonicalMessage) -> String {
-        Self.signature(of: message.stringToSign, key: key)
-    }
-
-    static func signature(of text: String, key: SymmetricKey) -> String {
-        var text = text
-        let code = text.withUTF8 { HMAC<Insecure.SHA1>.authenticationCode(for: UnsafeRawBufferPointer($0), using: key) }
-        return code.withUnsafeBytes { Base64.encode($0) }
+        var hmac = keyedHMAC
+        var text = message.stringToSign
+        text.withUTF8 { hmac.update(data: UnsafeRawBufferPointer($0)) }
+        return hmac.finalize().withUnsafeBytes { Base64.encode($0) }
     }
 
     /// Signs a request and returns the headers to send with it.

@@ -21,7 +21,30 @@ public enum DateHeaderFormat: Sendable, Hashable {
         switch self {
         case .iso8601UTC:
             let civil = CivilTime(time)
-            return Self.isoDateTime(civil) + "Z"
+            guard (0...9999).contains(civil.year) else { return Self.isoDateTime(civil) + "Z" }
+            // The signing hot path: write the 20 bytes directly instead of concatenating small strings.
+            return String(unsafeUninitializedCapacity: 20) { buffer in
+                func put(_ value: Int, _ digits: Int, at offset: Int) {
+                    var value = value
+                    for index in stride(from: offset + digits - 1, through: offset, by: -1) {
+                        buffer[index] = UInt8(ascii: "0") + UInt8(value % 10)
+                        value /= 10
+                    }
+                }
+                put(Int(civil.year), 4, at: 0)
+                buffer[4] = UInt8(ascii: "-")
+                put(civil.month, 2, at: 5)
+                buffer[7] = UInt8(ascii: "-")
+                put(civil.day, 2, at: 8)
+                buffer[10] = UInt8(ascii: "T")
+                put(civil.hour, 2, at: 11)
+                buffer[13] = UInt8(ascii: ":")
+                put(civil.minute, 2, at: 14)
+                buffer[16] = UInt8(ascii: ":")
+                put(civil.second, 2, at: 17)
+                buffer[19] = UInt8(ascii: "Z")
+                return 20
+            }
         case .iso8601(let offsetMinutes):
             let civil = CivilTime(time.adding(seconds: Int64(offsetMinutes) * 60))
             let sign = offsetMinutes < 0 ? "-" : "+"

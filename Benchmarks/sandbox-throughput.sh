@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# Signed `GET /app-api/campaign/{id}` against `gotom sandbox` (release build, SQLite on disk, signature verified on
+# every request) under wrk with keep-alive, next to nginx (2 workers) serving a static JSON body of the same size,
+# in the same run on 127.0.0.1.
+#
+#   Benchmarks/sandbox-throughput.sh            # 15 s per run
+#   DURATION=30s Benchmarks/sandbox-throughput.sh
+#
+# Needs wrk, nginx and curl (apt-get install wrk nginx-light curl). Prints a Markdown table.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+# Start-up cost of large trust bundles is irrelevant here, but keep every process's environment the same.
+unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE || true
+
+for tool in wrk nginx curl; do
+    command -v "$tool" >/dev/null || { echo "missing $tool (apt-get install wrk nginx-light curl)" >&2; exit 1; }
+done
+
+swift build -c release --product gotom >/dev/null
+GOTOM=$PWD/.build/release/gotom
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; rm -rf "$WORK"' EXIT
+
+start_sandbox() { # $1: extra flag (--quiet or empty)
+    "$GOTOM" sandbox --port 0 --data-dir "$WORK/data" --user bench --secret bench-secret-not-real $1 \
+        >"$WORK/sandbox.out" 2>"$WORK/sandbox.log" &
+    SANDBOX_PID=$!
+    for _ in $(seq 1 200); do
+        URL=$(sed -n 's/^gotom sandbox listening on //p' "$WORK/sandbox.out")
+        [ -n "$URL" ] && break
+        sleep 0.05
+    done
+    [ -n "$URL" ] || { echo "sandbox did not start" >&2; exit 1; }
+}
+
+export GOTOM_USER=bench GOTOM_SECRET=bench-secret-not-real
+start_sandbox --quiet
+export GOTOM_BASE_URL=$URL
+"$GOTOM" request POST /app-api/campaign -b --data \
+    '{"name":"Benchmark Kampagne","externalId":"BENCH-1","status":"booking","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"},"note":"Signed GET benchmark"}' >/dev/null
+
+# One signature, valid for 30 minutes: every request is still verified (HMAC + MD5) by the sandbox.
+mapfile -t HEADERS < <("$GOTOM" sign GET /app-api/campaign/BENCH-1)
+WRK_HEADERS=()
+for header in "${HEADERS[@]}"; do WRK_HEADERS+=(-H "$header"); done
+curl -sS -o "$WORK/campaign.json" "${WRK_HEADERS[@]}" "$URL/app-api/campaign/BENCH-1"
+BODY_SIZE=$(wc -c <"$WORK/campaign.json")
+
+NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+mkdir -p "$WORK/www/app-api/campaign"
+cp "$WORK/campaign.json" "$WORK/www/app-api/campaign/BENCH-1"
+chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # nginx workers run as an unprivileged user
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type application/json;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+    uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
+}
+NGINX
+mkdir -p "$WORK/tmp"
+nginx -c "$WORK/nginx.conf" -p "$WORK"
+
+measure() { # $1 label, $2 url
+    local out rps p99
+    out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${WRK_HEADERS[@]}" "$2")
+    rps=$(awk '/^Requests\/sec/ {print $2}' <<<"$out")
+    p99=$(awk '$1 == "99%" {print $2}' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ {print $NF}' <<<"$out")
+    [ -z "$non2xx" ] || { echo "$1 answered $non2xx non-2xx responses; not a valid measurement" >&2; exit 1; }
+    printf '| %s | %s | %s |\n' "$1" "$rps" "$p99"
+    echo "$rps" >"$WORK/rps-$3"
+}
+
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, body $BODY_SIZE bytes, $(nproc) cores"
+echo
+echo "| server | requests/s | p99 latency |"
+echo "|---|---|---|"
+measure "nginx 2 workers, static file" "http://127.0.0.1:$NGINX_PORT/app-api/campaign/BENCH-1" nginx
+measure "gotom sandbox (--quiet)" "$URL/app-api/campaign/BENCH-1" quiet
+kill "$SANDBOX_PID"; wait "$SANDBOX_PID" 2>/dev/null || true
+start_sandbox ""
+measure "gotom sandbox (request log on, to a file)" "$URL/app-api/campaign/BENCH-1" logged
+echo
+awk -v s="$(cat "$WORK/rps-quiet")" -v n="$(cat "$WORK/rps-nginx")" -v l="$(cat "$WORK/rps-logged")" \
+    'BEGIN { printf "sandbox / nginx: %.0f%% (quiet), %.0f%% (logging)\n", 100*s/n, 100*l/n }'
