@@ -110,18 +110,16 @@ struct SeedClientVectorTests {
         if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
         let directory = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
-        // A stand-in curl that prints its arguments, one per line, instead of connecting.
-        let fakeBin = directory.appendingPathComponent("bin")
-        try FileManager.default.createDirectory(at: fakeBin, withIntermediateDirectories: true)
-        let fakeCurl = fakeBin.appendingPathComponent("curl")
-        try "#!/usr/bin/env bash\nfor a in \"$@\"; do printf '%s\\0' \"$a\"; done\n".write(
-            to: fakeCurl, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: fakeCurl.path)
+        // A stand-in curl that prints its arguments, one per line, instead of connecting. It is a shell function
+        // loaded through BASH_ENV rather than an executable file: executing a file written a moment ago can fail
+        // with "text file busy" while other tests spawn processes.
+        let stub = directory.appendingPathComponent("curl-stub.sh")
+        try "curl() { for a in \"$@\"; do printf '%s\\0' \"$a\"; done; }\n".write(
+            to: stub, atomically: true, encoding: .utf8)
         let testCase = Self.cases[index]
-        let path = fakeBin.path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
         let output = try await ExternalTool.run(
             bash, ["callapiendpoint.sh", testCase.method, testCase.url, Self.user, Self.secret],
-            stdin: Data(testCase.body.utf8), environment: ["PATH": path], directory: directory
+            stdin: Data(testCase.body.utf8), environment: ["BASH_ENV": stub.path], directory: directory
         )
         #expect(output.status == 0, "\(output.stderrText)")
         let arguments = output.stdoutText.split(separator: "\0", omittingEmptySubsequences: false).map(String.init)
