@@ -74,6 +74,7 @@ let package = Package(
                 "GoTomAuth",
                 "GoTomAPI",
                 "GoTomSandbox",
+                "GoTomModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,6 +91,12 @@ let package = Package(
             name: "gotom-signing-benchmark",
             dependencies: ["GoTomAuth"],
             path: "Benchmarks/SigningBenchmark",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gotom-sdk-benchmark",
+            dependencies: ["GoTomAPI", "GoTomAuth"],
+            path: "Benchmarks/SDKBenchmark",
             swiftSettings: strictSettings
         ),
         .target(

@@ -14,7 +14,7 @@ public struct GoTomCommand: AsyncParsableCommand {
             Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, 1 other.
             """,
         version: "0.1.0",
-        subcommands: [RequestCommand.self, SignCommand.self, ConfigCommand.self, SandboxCommand.self]
+        subcommands: [RequestCommand.self, SignCommand.self, ConfigCommand.self, SandboxCommand.self, DemoCommand.self]
     )
 
     /// Creates the command; ArgumentParser fills it in.

@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# SDK figures against `gotom sandbox --tls` (release builds), each next to a reference in the same run:
+#  1. client.campaigns.get with 1 and 32 concurrent tasks, next to wrk -c1 and wrk -c32 on the same signed URL;
+#  2. a 1 GiB report downloaded to a file by the SDK (throughput and peak RSS), next to curl on the same URL.
+#   Benchmarks/sdk.sh            (needs wrk, curl and GNU time: apt-get install wrk curl time)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION=${DURATION:-10}
+REPORT_SIZE=${REPORT_SIZE:-1073741824}
+unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE || true
+for tool in wrk curl /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
+
+swift build -c release --product gotom >/dev/null
+swift build -c release --product gotom-sdk-benchmark >/dev/null
+GOTOM=$PWD/.build/release/gotom
+BENCH=$PWD/.build/release/gotom-sdk-benchmark
+WORK=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+
+"$GOTOM" sandbox --tls --quiet --port 0 --data-dir "$WORK/data" --user bench --secret bench-secret-not-real \
+    --large-report-size "$REPORT_SIZE" >"$WORK/sandbox.out" 2>&1 &
+for _ in $(seq 1 200); do
+    URL=$(sed -n 's/^gotom sandbox listening on //p' "$WORK/sandbox.out"); [ -n "$URL" ] && break; sleep 0.05
+done
+export GOTOM_BASE_URL=$URL GOTOM_USER=bench GOTOM_SECRET=bench-secret-not-real GOTOM_CACERT=$WORK/data/tls/ca.pem
+"$GOTOM" request POST /app-api/campaign -b --data \
+    '{"name":"Benchmark","externalId":"BENCH-1","status":"booking","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"}}' >/dev/null
+
+mapfile -t HEADERS < <("$GOTOM" sign GET /app-api/campaign/BENCH-1)
+WRK_HEADERS=(); for h in "${HEADERS[@]}"; do WRK_HEADERS+=(-H "$h"); done
+wrk_rps() { wrk -t1 -c"$1" -d"${DURATION}s" "${WRK_HEADERS[@]}" "$URL/app-api/campaign/BENCH-1" | awk '/^Requests\/sec/ {print $2}'; }
+
+echo "## campaigns.get over TLS ($DURATION s each)"
+echo "wrk -c1: $(wrk_rps 1) requests/s"
+"$BENCH" get BENCH-1 1 "$DURATION"
+echo "wrk -c32: $(wrk_rps 32) requests/s"
+"$BENCH" get BENCH-1 32 "$DURATION"
+
+echo "## report download ($REPORT_SIZE bytes over TLS)"
+mapfile -t HEADERS < <("$GOTOM" sign GET /app-api/graph-export/download/9000)
+CURL_HEADERS=(); for h in "${HEADERS[@]}"; do CURL_HEADERS+=(-H "$h"); done
+/usr/bin/time -f "curl: %e s, peak RSS %M KiB" curl -sS --cacert "$GOTOM_CACERT" "${CURL_HEADERS[@]}" \
+    -o "$WORK/curl.csv" "$URL/app-api/graph-export/download/9000"
+echo "curl: $(stat -c %s "$WORK/curl.csv") bytes"
+rm -f "$WORK/curl.csv"
+/usr/bin/time -f "sdk: %e s, peak RSS %M KiB" "$BENCH" download 9000 "$WORK/sdk.csv"

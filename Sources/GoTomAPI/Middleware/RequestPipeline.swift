@@ -1,0 +1,287 @@
+import Foundation
+import GoTomAuth
+import Logging
+import NIOCore
+
+/// Sends an ``APIRequest``: logging, then retries, then clock-skew correction, then signing, then the transport.
+///
+/// Each attempt is signed afresh (new `Date`) with the local clock plus the measured offset, and handed to
+/// ``HTTPTransport`` through ``PreparedRequest/make(server:method:requestURI:contentType:body:signer:date:)``,
+/// so the bytes and URI that are signed are the ones sent.
+struct RequestPipeline: Sendable {
+    /// A response with an accepted status, and how many sends it took.
+    struct Exchange: Sendable {
+        /// The response; its body has not been read.
+        var response: RawResponse
+        /// How many times the request was sent.
+        var attempts: Int
+    }
+
+    /// The result of one attempt, after a possible clock-skew retry.
+    private enum Outcome {
+        case accepted(RawResponse)
+        case failedResponse(status: Int, headers: [(name: String, value: String)], body: [UInt8])
+        case failedTransport(GoTomTransportError)
+    }
+
+    let server: ServerAddress
+    let transport: HTTPTransport
+    let configuration: GoTomClient.Configuration
+    let clockOffset: ClockOffsetStore
+
+    /// The most bytes of an error body read to interpret it.
+    static let errorBodyLimit = 64 * 1024
+
+    /// The content type of every request, GET included: goTom rejects requests without one.
+    static let contentType = "application/json"
+
+    private var logger: Logger { configuration.logger }
+    private var policy: RetryPolicy { configuration.retryPolicy }
+
+    /// Sends a request until a response with an accepted status arrives or no retry is left.
+    ///
+    /// - Parameters:
+    ///   - request: The request.
+    ///   - accepting: The statuses the operation expects.
+    /// - Returns: The accepted response, its body unread.
+    /// - Throws: ``GoTomError`` for every other outcome.
+    func send(_ request: APIRequest, accepting: Set<Int>) async throws(GoTomError) -> Exchange {
+        var attempts = 0
+        var retries = 0
+        var possiblyDelivered = false
+        var budget = RetryBudget(total: policy.totalBudget)
+        while true {
+            if Task.isCancelled { throw cancelled(request, attempts: attempts) }
+            let outcome = await attemptCorrectingSkew(request, accepting: accepting, attempts: &attempts)
+            switch outcome {
+            case .accepted(let response):
+                return Exchange(response: response, attempts: attempts)
+            case .failedTransport(let failure):
+                if Task.isCancelled { throw cancelled(request, attempts: attempts) }
+                let deliverable = !failure.requestCannotHaveBeenDelivered
+                let delay = retryDelay(
+                    request, retries: retries, mayHaveBeenDelivered: deliverable, retryAfter: nil, budget: budget)
+                guard let delay else {
+                    var error = GoTomError.transport(failure, operation: request.operation)
+                    error.request = request.summary
+                    error.attempts = attempts
+                    throw error
+                }
+                try await wait(delay, before: attempts + 1, reason: failure.description, request, &budget)
+                possiblyDelivered = possiblyDelivered || deliverable
+                retries += 1
+            case .failedResponse(let status, let headers, let body):
+                if policy.retryableStatuses.contains(status) {
+                    let now = configuration.clock.now().adding(seconds: await clockOffset.offsetSeconds)
+                    let retryAfter = GoTomError.header("Retry-After", in: headers).flatMap { value in
+                        RetryAfter.delay(value, responseDate: GoTomError.header("Date", in: headers), now: now)
+                    }
+                    let delay = retryDelay(
+                        request, retries: retries, mayHaveBeenDelivered: true, retryAfter: retryAfter, budget: budget)
+                    if let delay {
+                        try await wait(delay, before: attempts + 1, reason: "HTTP \(status)", request, &budget)
+                        possiblyDelivered = true
+                        retries += 1
+                        continue
+                    }
+                }
+                throw GoTomError.from(
+                    status: status, headers: headers, body: body, request: request, resent: possiblyDelivered,
+                    attempts: attempts
+                )
+            }
+        }
+    }
+
+    /// One attempt; when goTom rejects the `Date` as too old or too far ahead, measures the offset from the
+    /// response's `Date`, stores it and sends once more, signed with the corrected clock.
+    private func attemptCorrectingSkew(
+        _ request: APIRequest, accepting: Set<Int>, attempts: inout Int
+    ) async -> Outcome {
+        var corrected = false
+        while true {
+            attempts += 1
+            let outcome = await attempt(request, accepting: accepting, number: attempts)
+            guard !corrected, case .failedResponse(401, let headers, let body) = outcome,
+                let offset = Self.measuredSkew(headers: headers, body: body, localNow: configuration.clock.now())
+            else { return outcome }
+            let previous = await clockOffset.offsetSeconds
+            await clockOffset.record(offset)
+            logger.warning(
+                "goTom rejected the request date; re-signing with the measured clock offset",
+                metadata: [
+                    "gotom.operation": "\(request.operation)",
+                    "gotom.clock_offset_s": "\(offset)",
+                    "gotom.previous_clock_offset_s": "\(previous)",
+                    "gotom.attempt": "\(attempts + 1)",
+                ]
+            )
+            corrected = true
+        }
+    }
+
+    /// goTom's clock minus the local clock, when a 401 says the request date is outside the window.
+    static func measuredSkew(
+        headers: [(name: String, value: String)], body: [UInt8], localNow: UnixTime
+    ) -> Int64? {
+        // goTom sends the message as a JSON string; accept plain text too.
+        let text =
+            (try? JSONDecoder().decode(String.self, from: Data(body)))
+            ?? String(decoding: body, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let failure = VerificationError(serverMessage: text), failure.isClockSkew,
+            let date = GoTomError.header("Date", in: headers), let serverNow = DateHeaderParser.parse(date)
+        else { return nil }
+        return serverNow.seconds - localNow.seconds
+    }
+
+    /// Signs and sends once.
+    private func attempt(_ request: APIRequest, accepting: Set<Int>, number: Int) async -> Outcome {
+        let offset = await clockOffset.offsetSeconds
+        let signer = RequestSigner(
+            credentials: configuration.credentials(for: request.group),
+            clock: OffsetWallClock(base: configuration.clock, offsetSeconds: offset)
+        )
+        let prepared: PreparedRequest
+        do {
+            prepared = try await PreparedRequest.make(
+                server: server, method: request.method, requestURI: request.requestURI,
+                contentType: Self.contentType, body: request.body.map { .bytes($0) } ?? .empty, signer: signer
+            )
+        } catch {
+            return .failedTransport(error)
+        }
+        // No header may change after signing: the transport gets exactly the signed fields.
+        assert(prepared.outgoing.headers.map(\.value) == prepared.signed.fields.map(\.value))
+        assert(prepared.outgoing.requestURI == prepared.signed.message.requestURI)
+        logger.debug(
+            "sending request",
+            metadata: [
+                "gotom.operation": "\(request.operation)",
+                "gotom.method": "\(request.method)",
+                "gotom.uri": "\(request.requestURI)",
+                "gotom.date": "\(prepared.signed.date)",
+                "gotom.authorization": "\(prepared.signed.authorization.redactedValue)",
+                "gotom.attempt": "\(number)",
+            ]
+        )
+        let response: RawResponse
+        do {
+            response = try await transport.send(prepared.outgoing)
+        } catch {
+            logger.debug(
+                "request failed without response",
+                metadata: ["gotom.operation": "\(request.operation)", "gotom.error": "\(error)"]
+            )
+            return .failedTransport(error)
+        }
+        logger.debug(
+            "response received",
+            metadata: [
+                "gotom.operation": "\(request.operation)",
+                "gotom.status": "\(response.statusCode)",
+                "gotom.request_id": "\(response.header("X-Request-Id") ?? "-")",
+                "gotom.attempt": "\(number)",
+            ]
+        )
+        if accepting.contains(response.statusCode) { return .accepted(response) }
+        let body = await Self.readPrefix(of: response.body, limit: Self.errorBodyLimit)
+        return .failedResponse(status: response.statusCode, headers: response.headers, body: body)
+    }
+
+    /// The wait before the next attempt, or `nil` when the request must not or cannot be retried.
+    private func retryDelay(
+        _ request: APIRequest, retries: Int, mayHaveBeenDelivered: Bool, retryAfter: Duration?, budget: RetryBudget
+    ) -> Duration? {
+        guard retries + 1 < policy.maxAttempts else { return nil }
+        let repeatable = request.repeatability == .idempotent || policy.retryCreates || !mayHaveBeenDelivered
+        guard repeatable else {
+            logger.debug(
+                "not retrying: the request may have reached goTom and is not safe to repeat",
+                metadata: ["gotom.operation": "\(request.operation)"]
+            )
+            return nil
+        }
+        let delay = retryAfter ?? policy.backoff(retry: retries + 1, random: Double.random(in: 0..<1))
+        guard budget.allows(delay) else {
+            logger.debug(
+                "not retrying: the retry budget would be exceeded",
+                metadata: ["gotom.operation": "\(request.operation)", "gotom.delay_ms": "\(delay.milliseconds)"]
+            )
+            return nil
+        }
+        return delay
+    }
+
+    /// Logs the retry and sleeps.
+    private func wait(
+        _ delay: Duration, before attempt: Int, reason: String, _ request: APIRequest, _ budget: inout RetryBudget
+    ) async throws(GoTomError) {
+        logger.warning(
+            "retrying request",
+            metadata: [
+                "gotom.operation": "\(request.operation)",
+                "gotom.attempt": "\(attempt)",
+                "gotom.reason": "\(reason)",
+                "gotom.delay_ms": "\(delay.milliseconds)",
+            ]
+        )
+        let started = ContinuousClock.now
+        do {
+            try await configuration.sleeper.sleep(for: delay)
+        } catch {
+            throw cancelled(request, attempts: attempt - 1)
+        }
+        budget.slept(requested: delay, actual: ContinuousClock.now - started)
+    }
+
+    private func cancelled(_ request: APIRequest, attempts: Int) -> GoTomError {
+        var error = GoTomError.make(.cancelled, detail: "the task was cancelled", operation: request.operation)
+        error.request = request.summary
+        error.attempts = attempts
+        return error
+    }
+
+    /// Reads at most `limit` bytes of a body; a failure while reading keeps what arrived.
+    static func readPrefix(of body: ResponseBody, limit: Int) async -> [UInt8] {
+        var bytes: [UInt8] = []
+        do {
+            for try await chunk in body {
+                bytes.append(contentsOf: chunk.readableBytesView.prefix(limit - bytes.count))
+                if bytes.count >= limit { break }
+            }
+        } catch {
+            // Keep the partial body: it still helps to explain the failure.
+        }
+        return bytes
+    }
+}
+
+/// Tracks the time one operation has used, counting requested sleeps rather than real ones so that an
+/// injected sleeper that returns at once still exhausts the budget.
+struct RetryBudget: Sendable {
+    let total: Duration
+    private let started = ContinuousClock.now
+    private var realSleep: Duration = .zero
+    private var requestedSleep: Duration = .zero
+
+    init(total: Duration) { self.total = total }
+
+    /// Whether waiting `delay` more stays within the budget.
+    func allows(_ delay: Duration) -> Bool {
+        (ContinuousClock.now - started) - realSleep + requestedSleep + delay <= total
+    }
+
+    /// Records a sleep.
+    mutating func slept(requested: Duration, actual: Duration) {
+        requestedSleep += requested
+        realSleep += actual
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds, for log metadata.
+    var milliseconds: Int64 {
+        let (seconds, attoseconds) = components
+        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    }
+}

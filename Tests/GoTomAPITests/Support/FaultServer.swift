@@ -1,0 +1,171 @@
+import Foundation
+import GoTomAPI
+import GoTomAuth
+import NIOCore
+import NIOPosix
+
+/// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request as scripted: a reply, a dropped connection
+/// or a late reply. It records every request so tests can count attempts and check their signatures.
+final class FaultServer: @unchecked Sendable {
+    /// A scripted answer.
+    struct Reply: Sendable {
+        var status: Int
+        var headers: [(String, String)] = []
+        var body: String = ""
+    }
+
+    /// What to do with one request.
+    enum Action: Sendable {
+        /// Answer at once.
+        case reply(Reply)
+        /// Close the connection without answering.
+        case drop
+        /// Answer after a delay.
+        case delayed(milliseconds: Int64, Reply)
+    }
+
+    /// A request as received.
+    struct Received: Sendable {
+        var method: String
+        var uri: String
+        var headers: [String: String]
+        var body: [UInt8]
+
+        func header(_ name: String) -> String? { headers[name.lowercased()] }
+    }
+
+    private let lock = NSLock()
+    private var script: [Action]
+    private let fallback: Action
+    private var stored: [Received] = []
+    private var channel: (any Channel)?
+
+    /// The bound port.
+    private(set) var port = 0
+
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Every request received so far.
+    var received: [Received] { lock.withLock { stored } }
+
+    private init(script: [Action], fallback: Action) {
+        self.script = script
+        self.fallback = fallback
+    }
+
+    /// Starts a server that plays `script` in order, then `fallback` for every further request.
+    static func start(_ script: [Action], fallback: Action = .reply(Reply(status: 200, body: "{}"))) async throws
+        -> FaultServer
+    {
+        let server = FaultServer(script: script, fallback: fallback)
+        let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(FaultHandler(server: server))
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        server.channel = channel
+        server.port = channel.localAddress?.port ?? 0
+        return server
+    }
+
+    /// Stops listening.
+    func stop() async throws {
+        try await channel?.close()
+    }
+
+    /// Records a request and returns the action for it.
+    fileprivate func next(for request: Received) -> Action {
+        lock.withLock {
+            stored.append(request)
+            return script.isEmpty ? fallback : script.removeFirst()
+        }
+    }
+}
+
+/// Parses requests (head plus `Content-Length` body) and plays the server's script.
+private final class FaultHandler: ChannelInboundHandler {
+    typealias InboundIn = ByteBuffer
+
+    let server: FaultServer
+    var pending = ByteBuffer()
+
+    init(server: FaultServer) { self.server = server }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        var chunk = unwrapInboundIn(data)
+        pending.writeBuffer(&chunk)
+        guard let request = parse() else { return }
+        let channel = context.channel
+        switch server.next(for: request) {
+        case .reply(let reply):
+            Self.send(reply, on: channel)
+        case .drop:
+            context.close(promise: nil)
+        case .delayed(let milliseconds, let reply):
+            channel.eventLoop.scheduleTask(in: .milliseconds(milliseconds)) { Self.send(reply, on: channel) }
+        }
+    }
+
+    private static func send(_ reply: FaultServer.Reply, on channel: any Channel) {
+        var head = "HTTP/1.1 \(reply.status) Scripted\r\n"
+        head += "Content-Length: \(reply.body.utf8.count)\r\nConnection: close\r\n"
+        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+        let buffer = ByteBuffer(string: head + "\r\n" + reply.body)
+        channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// A complete request from `pending`, or `nil` while more bytes are needed.
+    private func parse() -> FaultServer.Received? {
+        let text = String(decoding: pending.readableBytesView, as: UTF8.self)
+        guard let end = text.range(of: "\r\n\r\n") else { return nil }
+        let lines = text[..<end.lowerBound].components(separatedBy: "\r\n")
+        let requestLine = lines[0].split(separator: " ")
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
+        }
+        let headLength = text[..<end.upperBound].utf8.count
+        let bodyLength = Int(headers["content-length"] ?? "0") ?? 0
+        guard pending.readableBytes >= headLength + bodyLength else { return nil }
+        pending.moveReaderIndex(forwardBy: headLength)
+        let body = pending.readBytes(length: bodyLength) ?? []
+        pending.discardReadBytes()
+        return FaultServer.Received(
+            method: requestLine.first.map(String.init) ?? "",
+            uri: requestLine.count > 1 ? String(requestLine[1]) : "",
+            headers: headers, body: body
+        )
+    }
+}
+
+/// A clock that moves one second forward every time it is read, so consecutive attempts get different dates.
+final class TickingClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var current: Int64
+
+    init(start: UnixTime = UnixTime.now()) { current = start.seconds }
+
+    func now() -> UnixTime {
+        lock.withLock {
+            current += 1
+            return UnixTime(seconds: current)
+        }
+    }
+}
+
+/// Records the waits a client asks for and returns at once.
+final class SleepRecorder: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: [Duration] = []
+
+    var delays: [Duration] { lock.withLock { stored } }
+
+    var sleeper: RetrySleeper {
+        RetrySleeper { [self] duration in lock.withLock { stored.append(duration) } }
+    }
+}
