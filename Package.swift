@@ -99,6 +99,13 @@ let package = Package(
             path: "Benchmarks/SDKBenchmark",
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "customer-csv-import",
+            dependencies: ["GoTomAPI", "GoTomAuth", "GoTomModels"],
+            path: "Examples/CustomerCSVImport",
+            exclude: ["customers.csv"],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "GoTomTesting",
             dependencies: [
@@ -153,6 +160,7 @@ let package = Package(
                 "GoTomTesting",
                 "GoTomSandbox",
                 "gotom",
+                "customer-csv-import",
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             exclude: ["Fixtures"],
