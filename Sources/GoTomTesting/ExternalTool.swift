@@ -70,8 +70,35 @@ public enum ExternalTool {
         _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
         _ = FileManager.default.createFile(atPath: inURL.path, contents: stdin ?? Data())
 
-        let pid = try spawn(executable, arguments, environment: environment, directory: directory,
-            stdin: stdin == nil ? "/dev/null" : inURL.path, stdout: outURL.path, stderr: errURL.path)
+        // Small inputs go through a socket pair that is already filled and closed, so the program sees its whole input
+        // at once, as with `echo … | program` (goTom's Node example stops reading stdin after 100 ms).
+        var stdinPipe: Int32?
+        if let stdin, stdin.count <= 60_000 {
+            var fds: [Int32] = [0, 0]
+            // Created close-on-exec, so no process spawned at the same moment by another test inherits it.
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            guard socketpair(AF_UNIX, type, 0, &fds) == 0 else { throw POSIXError(.EMFILE) }
+            stdin.withUnsafeBytes { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(fds[1], buffer.baseAddress! + offset, buffer.count - offset)
+                    if written <= 0 { break }
+                    offset += written
+                }
+            }
+            close(fds[1])
+            stdinPipe = fds[0]
+        }
+        let pid: pid_t
+        do {
+            pid = try spawn(executable, arguments, environment: environment, directory: directory,
+                stdin: stdin == nil ? "/dev/null" : inURL.path, stdinDescriptor: stdinPipe, stdout: outURL.path,
+                stderr: errURL.path)
+        } catch {
+            if let stdinPipe { close(stdinPipe) }
+            throw error
+        }
+        if let stdinPipe { close(stdinPipe) }
         let status = await waitForExit(pid)
         return Output(
             status: status,
@@ -139,14 +166,18 @@ public enum ExternalTool {
     /// processes ran at once, which hung the suite.
     private static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String?], directory: URL?,
-        stdin: String, stdout: String, stderr: String
+        stdin: String, stdinDescriptor: Int32? = nil, stdout: String, stderr: String
     ) throws -> pid_t {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        if let stdinDescriptor {
+            posix_spawn_file_actions_adddup2(&actions, stdinDescriptor, 0)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
+        }
         posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         // posix_spawn has no portable "change directory" action; a shell changes it and then execs the program.

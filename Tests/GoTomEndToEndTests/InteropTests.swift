@@ -26,19 +26,30 @@ struct InteropTests {
         let target = Self.targets[index]
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
-        let port = try FreePort.find()
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("Fixtures/independent-verifier.php")
-        let server = try ExternalTool.start(php, ["-S", "127.0.0.1:\(port)", script.path],
-            environment: ["GOTOM_VERIFIER_USERS": "{\"\(CLIHarness.user)\": \"\(CLIHarness.secret)\"}"])
-        do {
-            try await FreePort.waitUntilListening(port)
-            try await Self.checkAgainstPHP(port: port, target: target, cli: cli)
-        } catch {
+        // A port that was free a moment ago can be taken by another test's server before PHP binds it: try again
+        // with a new port when nothing listens in time.
+        for attempt in 1...3 {
+            let port = try FreePort.find()
+            let server = try ExternalTool.start(php, ["-S", "127.0.0.1:\(port)", script.path],
+                environment: ["GOTOM_VERIFIER_USERS": "{\"\(CLIHarness.user)\": \"\(CLIHarness.secret)\"}"])
+            do {
+                try await FreePort.waitUntilListening(port, timeoutSeconds: 5)
+            } catch {
+                await server.stop()
+                if attempt == 3 { throw error }
+                continue
+            }
+            do {
+                try await Self.checkAgainstPHP(port: port, target: target, cli: cli)
+            } catch {
+                await server.stop()
+                throw error
+            }
             await server.stop()
-            throw error
+            return
         }
-        await server.stop()
     }
 
     static func checkAgainstPHP(port: Int, target: (method: String, typed: String, body: String?), cli: CLIHarness)
