@@ -5,7 +5,7 @@ import GoTomModels
 /// Branch on ``code``, never on ``message``: goTom words the same violation in German on one endpoint and in
 /// English on another.
 public struct ConstraintViolation: Sendable, Hashable, CustomStringConvertible {
-    /// The violation code, e.g. ``GoTomModels/ViolationCode/externalIdAlreadyUsed``; empty when goTom sent none.
+    /// The violation code, e.g. `ViolationCode.externalIdAlreadyUsed`; empty when goTom sent none.
     public var code: ViolationCode
     /// The field the violation is about, e.g. `customer.entityExternalCrmId`; empty when goTom sent none.
     public var propertyPath: String

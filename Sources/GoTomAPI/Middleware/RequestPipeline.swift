@@ -49,10 +49,12 @@ struct RequestPipeline: Sendable {
         var attempts = 0
         var retries = 0
         var possiblyDelivered = false
+        var skewCorrected = false
         var budget = RetryBudget(total: policy.totalBudget)
         while true {
             if Task.isCancelled { throw cancelled(request, attempts: attempts) }
-            let outcome = await attemptCorrectingSkew(request, accepting: accepting, attempts: &attempts)
+            let outcome = await attemptCorrectingSkew(
+                request, accepting: accepting, attempts: &attempts, skewCorrected: &skewCorrected)
             switch outcome {
             case .accepted(let response):
                 return Exchange(response: response, attempts: attempts)
@@ -94,15 +96,14 @@ struct RequestPipeline: Sendable {
     }
 
     /// One attempt; when goTom rejects the `Date` as too old or too far ahead, measures the offset from the
-    /// response's `Date`, stores it and sends once more, signed with the corrected clock.
+    /// response's `Date`, stores it and sends once more, signed with the corrected clock (once per operation).
     private func attemptCorrectingSkew(
-        _ request: APIRequest, accepting: Set<Int>, attempts: inout Int
+        _ request: APIRequest, accepting: Set<Int>, attempts: inout Int, skewCorrected: inout Bool
     ) async -> Outcome {
-        var corrected = false
         while true {
             attempts += 1
             let outcome = await attempt(request, accepting: accepting, number: attempts)
-            guard !corrected, case .failedResponse(401, let headers, let body) = outcome,
+            guard !skewCorrected, case .failedResponse(401, let headers, let body) = outcome,
                 let offset = Self.measuredSkew(headers: headers, body: body, localNow: configuration.clock.now())
             else { return outcome }
             let previous = await clockOffset.offsetSeconds
@@ -116,7 +117,7 @@ struct RequestPipeline: Sendable {
                     "gotom.attempt": "\(attempts + 1)",
                 ]
             )
-            corrected = true
+            skewCorrected = true
         }
     }
 

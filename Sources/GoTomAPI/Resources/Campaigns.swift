@@ -41,7 +41,7 @@ public struct Campaigns: Sendable {
         )
     }
 
-    /// Changes the fields present in `changes`; ``GoTomModels/Patch`` fields set to `.null` are cleared.
+    /// Changes the fields present in `changes`; `Patch` fields set to `.null` are cleared.
     ///
     /// `POST /app-api/campaign/{campaignExternalId}[?update_commissions=0|1]`. Retried like any request that
     /// sets absolute values.

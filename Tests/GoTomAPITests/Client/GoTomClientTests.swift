@@ -6,7 +6,9 @@ import Testing
 struct GoTomClientTests {
     static let credentials = Credentials(user: "config-tester", secret: "config-secret")
 
-    @Test("base URLs must be http(s) origins", arguments: ["ftp://demo.gotom.io", "https://demo.gotom.io/app-api", "demo"])
+    @Test(
+        "base URLs must be http(s) origins",
+        arguments: ["ftp://demo.gotom.io", "https://demo.gotom.io/app-api", "demo"])
     func invalidBaseURL(_ baseURL: String) async throws {
         let error = try await expectGoTomError { () async throws(GoTomError) in
             try GoTomClient(baseURL: baseURL, credentials: Self.credentials)

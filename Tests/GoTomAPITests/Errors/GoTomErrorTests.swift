@@ -18,21 +18,26 @@ struct GoTomErrorTests {
 
     static let cases: [Case] = [
         Case(
-            name: "401 with goTom's JSON string", reply: .init(status: 401, headers: json, body: #""Timestamp not valid""#),
+            name: "401 with goTom's JSON string",
+            reply: .init(status: 401, headers: json, body: #""Timestamp not valid""#),
             expected: .unauthorized, message: "Timestamp not valid"),
         Case(
             name: "404 problem JSON",
-            reply: .init(status: 404, headers: json, body: #"{"title":"An error occurred","status":404,"detail":"Not Found"}"#),
+            reply: .init(
+                status: 404, headers: json, body: #"{"title":"An error occurred","status":404,"detail":"Not Found"}"#),
             expected: .notFound, message: "Not Found"),
         Case(
             name: "501 violations (sum-up strategy)",
-            reply: .init(status: 501, headers: json, body: #"{"errors":[{"code":"4c396abe-92c8-45ae-a3af-9baa4b76bbda"}]}"#),
+            reply: .init(
+                status: 501, headers: json, body: #"{"errors":[{"code":"4c396abe-92c8-45ae-a3af-9baa4b76bbda"}]}"#),
             expected: .constraintViolations, message: nil),
         Case(
-            name: "500 with message", reply: .init(status: 500, headers: json, body: #"{"message":"Internal Server Error"}"#),
+            name: "500 with message",
+            reply: .init(status: 500, headers: json, body: #"{"message":"Internal Server Error"}"#),
             expected: .serverError, message: "Internal Server Error"),
         Case(
-            name: "422 error.msg", reply: .init(status: 422, headers: json, body: #"{"error":{"msg":"not a valid entity"}}"#),
+            name: "422 error.msg",
+            reply: .init(status: 422, headers: json, body: #"{"error":{"msg":"not a valid entity"}}"#),
             expected: .rejected, message: "not a valid entity"),
         Case(
             name: "302 redirect", reply: .init(status: 302, headers: [("Location", "/login")]),

@@ -7,9 +7,10 @@ struct RetryPolicyTests {
     @Test("exponential backoff without jitter, capped at maxDelay")
     func backoff() {
         let policy = RetryPolicy(initialDelay: .milliseconds(100), maxDelay: .seconds(1), multiplier: 3, jitter: 0)
-        #expect((1...5).map { policy.backoff(retry: $0, random: 0.7) } == [
-            .milliseconds(100), .milliseconds(300), .milliseconds(900), .seconds(1), .seconds(1),
-        ])
+        #expect(
+            (1...5).map { policy.backoff(retry: $0, random: 0.7) } == [
+                .milliseconds(100), .milliseconds(300), .milliseconds(900), .seconds(1), .seconds(1),
+            ])
     }
 
     @Test("jitter takes a random share off the wait", arguments: [0.0, 0.5, 0.999])

@@ -41,10 +41,11 @@ struct PagingTests {
             #expect(count == 24)
 
             let requested = harness.sandboxLog.records.map(\.message).filter { $0.hasPrefix("GET /app-api/customer") }
-            #expect(requested.prefix(4).map { $0.split(separator: " ")[1] } == [
-                "/app-api/customer", "/app-api/customer?page=2", "/app-api/customer?page=3",
-                "/app-api/customer?page=4",
-            ])
+            #expect(
+                requested.prefix(4).map { $0.split(separator: " ")[1] } == [
+                    "/app-api/customer", "/app-api/customer?page=2", "/app-api/customer?page=3",
+                    "/app-api/customer?page=4",
+                ])
             #expect(requested.allSatisfy { $0.contains(" 200 ") })
         }
     }

@@ -126,7 +126,8 @@ struct CampaignsTests {
             #expect(error.status == 401)
             #expect(error.verificationError == .unknownUser)
             #expect(error.serverMessage == VerificationError.unknownUser.message)
-            let texts = [error.description, "\(error)", String(reflecting: error)]
+            let texts =
+                [error.description, "\(error)", String(reflecting: error)]
                 + harness.clientLog.records.flatMap { [$0.message] + $0.metadata.values }
             for text in texts {
                 #expect(!text.contains(crmSecret))

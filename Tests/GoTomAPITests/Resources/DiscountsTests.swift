@@ -69,7 +69,8 @@ struct DiscountsTests {
             #expect(both.hasViolation(.flightDiscountAmountsBothSet))
             let noFlight = try await expectGoTomError { () async throws(GoTomError) in
                 try await client.flightDiscounts.create(
-                    FlightDiscountCreate(flightExternalId: "nope", externalId: "fd-3", amountPercent: 5, amountSum: nil),
+                    FlightDiscountCreate(
+                        flightExternalId: "nope", externalId: "fd-3", amountPercent: 5, amountSum: nil),
                     campaign: "r", campaignDiscount: "cd")
             }
             #expect(noFlight == .notFound)
@@ -87,7 +88,8 @@ struct DiscountsTests {
             #expect(updated.amountSum == 120)
             #expect(updated.amountPercent == 0)
             let updateMissing = try await expectGoTomError { () async throws(GoTomError) in
-                try await client.flightDiscounts.update("nope", campaign: "r", campaignDiscount: "cd", with: .percent(1))
+                try await client.flightDiscounts.update(
+                    "nope", campaign: "r", campaignDiscount: "cd", with: .percent(1))
             }
             #expect(updateMissing == .notFound)
 
