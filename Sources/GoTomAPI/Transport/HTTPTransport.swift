@@ -11,7 +11,7 @@ import NIOSSL
 public struct TransportConfiguration: Sendable {
     /// Seconds allowed to establish the connection (TCP and TLS).
     public var connectTimeout: Double
-    /// Seconds allowed for the whole request until the response head arrives and the body is read, or `nil`.
+    /// Seconds allowed until the response head arrives, or `nil` for no limit; reading the body is not limited.
     public var requestTimeout: Double?
     /// A PEM file with an extra CA to trust, e.g. a local sandbox's CA. The system roots stay trusted.
     public var additionalCACertificatePath: String?

@@ -21,7 +21,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
     var connectTimeout: Double = 10
 
-    @Option(help: ArgumentHelp("Seconds to wait for the whole request; 0 for no limit.", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds to wait until the response starts (status and headers); 0 for no limit.",
+        valueName: "seconds"))
     var timeout: Double = 60
 
     func resolve(user: String? = nil, secret: String? = nil) throws -> ResolvedConfig {

@@ -90,7 +90,7 @@ struct ReportDownloadTests {
     func cancellation() async throws {
         let directory = try Self.makeDirectory()
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let size = 16 * 1024 * 1024
+        let size = 32 * 1024 * 1024
         try await withSandbox(largeReportSize: size) { harness in
             let client = harness.client
             let path = directory + "/large.csv"

@@ -149,8 +149,8 @@ struct RetryTests {
 
     @Test("a response slower than the timeout: a create is sent once, a GET is retried")
     func slowResponse() async throws {
-        let late = FaultServer.Action.delayed(milliseconds: 3000, .init(status: 201))
-        try await Self.withServer([late], requestTimeout: .milliseconds(300)) { server, setup in
+        let late = FaultServer.Action.delayed(milliseconds: 4000, .init(status: 201))
+        try await Self.withServer([late], requestTimeout: .seconds(1)) { server, setup in
             let error = try await expectGoTomError { () async throws(GoTomError) in
                 try await setup.client.flights.create(Models.flight("f"), in: "c")
             }
@@ -161,10 +161,10 @@ struct RetryTests {
             }
             #expect(server.received.count == 1)
         }
-        let slowGet = FaultServer.Action.delayed(milliseconds: 3000, .init(status: 200, body: "{}"))
+        let slowGet = FaultServer.Action.delayed(milliseconds: 4000, .init(status: 200, body: "{}"))
         let body = #"{"strategyId":"S","adserverId":1}"#
         try await Self.withServer(
-            [slowGet], fallback: .reply(.init(status: 200, body: body)), requestTimeout: .milliseconds(300)
+            [slowGet], fallback: .reply(.init(status: 200, body: body)), requestTimeout: .seconds(1)
         ) { server, setup in
             let lineItem = try await setup.client.flights.lineItemId("f", in: "c")
             #expect(lineItem.adserverId == 1)
