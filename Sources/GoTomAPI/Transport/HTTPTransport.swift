@@ -17,6 +17,9 @@ public struct TransportConfiguration: Sendable {
     public var additionalCACertificatePath: String?
     /// The HTTP proxy to connect through, or `nil` for a direct connection.
     public var proxy: ProxySettings?
+    /// How many HTTP/1.1 connections to one server may be open at once, so that concurrent requests do not
+    /// queue behind each other (AsyncHTTPClient's own default is 8).
+    public var maxConnectionsPerHost: Int = 32
 
     /// Creates a configuration.
     ///
@@ -175,6 +178,10 @@ public final class HTTPTransport: Sendable {
             decompression: .disabled
         )
         clientConfiguration.httpVersion = .automatic
+        clientConfiguration.connectionPool = HTTPClient.Configuration.ConnectionPool(
+            idleTimeout: .seconds(60),
+            concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maxConnectionsPerHost)
+        )
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         self.configuration = configuration
     }
