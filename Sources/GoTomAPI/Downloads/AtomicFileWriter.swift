@@ -21,19 +21,20 @@ import NIOCore
 ///
 /// The temporary file is `.<name>.<random>.part` in the destination's directory (same file system, so the
 /// rename is atomic). ``discard()`` removes it after a failure or cancellation.
-struct AtomicFileWriter {
+public struct AtomicFileWriter {
     /// The final path.
-    let destination: String
+    public let destination: String
     /// The temporary path written to.
-    let temporaryPath: String
+    public let temporaryPath: String
     private var descriptor: Int32
-    private(set) var byteCount: Int64 = 0
+    /// The bytes written so far.
+    public private(set) var byteCount: Int64 = 0
 
     /// Creates the temporary file.
     ///
     /// - Parameter destination: The final path.
     /// - Throws: ``GoTomError/fileSystem`` when the file cannot be created.
-    init(destination: String) throws(GoTomError) {
+    public init(destination: String) throws(GoTomError) {
         let url = URL(fileURLWithPath: destination)
         let directory = url.deletingLastPathComponent().path
         let suffix = UUID().uuidString.prefix(8).lowercased()
@@ -49,7 +50,7 @@ struct AtomicFileWriter {
     ///
     /// - Parameter chunk: The bytes.
     /// - Throws: ``GoTomError/fileSystem`` when the write fails (e.g. the disk is full).
-    mutating func write(_ chunk: ByteBuffer) throws(GoTomError) {
+    public mutating func write(_ chunk: ByteBuffer) throws(GoTomError) {
         let descriptor = self.descriptor
         let failed = chunk.withUnsafeReadableBytes { bytes -> Bool in
             var offset = 0
@@ -70,7 +71,7 @@ struct AtomicFileWriter {
     /// Flushes the file to disk and renames it to the destination.
     ///
     /// - Throws: ``GoTomError/fileSystem`` when flushing or renaming fails; the temporary file is then removed.
-    mutating func commit() throws(GoTomError) {
+    public mutating func commit() throws(GoTomError) {
         guard fsync(descriptor) == 0 else {
             let error = Self.failure("cannot flush \(temporaryPath)")
             discard()
@@ -92,7 +93,7 @@ struct AtomicFileWriter {
     }
 
     /// Closes and removes the temporary file.
-    mutating func discard() {
+    public mutating func discard() {
         if descriptor >= 0 {
             close(descriptor)
             descriptor = -1

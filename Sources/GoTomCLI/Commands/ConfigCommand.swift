@@ -104,7 +104,6 @@ struct ConfigCommand: AsyncParsableCommand {
                     throw CLIError("\(key) is not set in profile '\(profile.name)'")
                 }
                 StandardStreams.writeOut((ConfigFile.secretKeys.contains(key) ? "(hidden)" : value) + "\n")
-                _ = value
                 return .success
             }
         }

@@ -115,22 +115,20 @@ struct RequestCommand: AsyncParsableCommand {
     }
 }
 
-/// Writes a response body to stdout or to a file that only appears under its name once complete.
+/// Writes a response body to stdout, or to a file that only appears under its name once complete
+/// (GoTomAPI's ``AtomicFileWriter``, the same one report downloads use).
 enum ResponseSink {
     static func stream(_ body: ResponseBody, to path: String?) async throws {
         guard let path else {
             for try await chunk in body { StandardStreams.writeOut(chunk.readableBytesView) }
             return
         }
-        let temporary = try createTemporary(for: path)
+        var writer = try AtomicFileWriter(destination: path)
         do {
-            let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: temporary))
-            defer { try? handle.close() }
-            for try await chunk in body { try handle.write(contentsOf: Data(chunk.readableBytesView)) }
-            try handle.synchronize()
-            try finish(temporary, as: path)
+            for try await chunk in body { try writer.write(chunk) }
+            try writer.commit()
         } catch {
-            unlink(temporary)
+            writer.discard()
             throw error
         }
     }
@@ -140,26 +138,13 @@ enum ResponseSink {
             StandardStreams.writeOut(bytes)
             return
         }
-        let temporary = try createTemporary(for: path)
-        guard FileManager.default.createFile(atPath: temporary, contents: Data(bytes)) else {
-            unlink(temporary)
-            throw CLIError("cannot write \(path)")
-        }
-        try finish(temporary, as: path)
-    }
-
-    private static func createTemporary(for path: String) throws -> String {
-        let temporary = path + ".partial-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil) else {
-            throw CLIError("cannot write \(path)")
-        }
-        return temporary
-    }
-
-    private static func finish(_ temporary: String, as path: String) throws {
-        guard rename(temporary, path) == 0 else {
-            unlink(temporary)
-            throw CLIError("cannot move the downloaded body to \(path)")
+        var writer = try AtomicFileWriter(destination: path)
+        do {
+            try writer.write(ByteBuffer(bytes: bytes))
+            try writer.commit()
+        } catch {
+            writer.discard()
+            throw error
         }
     }
 }
