@@ -1,4 +1,9 @@
 extension GoTomTransportError {
+    /// How ``HTTPTransport`` begins the detail of a failure to open the connection (nothing was sent).
+    static let connectFailurePrefix = "cannot connect to "
+    /// How ``HTTPTransport`` begins the detail of a timeout while connecting (nothing was sent).
+    static let connectTimeoutPrefix = "could not connect"
+
     /// Whether the failure happened before any byte of the request could reach goTom.
     ///
     /// Only then is it safe to send a create again without the caller's consent: a refused or unreachable
@@ -11,9 +16,9 @@ extension GoTomTransportError {
         case .connectionFailed(let detail):
             // `HTTPTransport.classify` words connect failures (NIOConnectionError) this way; other
             // connection failures (e.g. a reset socket) may come after the request was written.
-            return detail.hasPrefix("cannot connect to ")
+            return detail.hasPrefix(Self.connectFailurePrefix)
         case .timedOut(let detail):
-            return detail == "could not connect in time"
+            return detail.hasPrefix(Self.connectTimeoutPrefix)
         case .connectionLost:
             return false
         }

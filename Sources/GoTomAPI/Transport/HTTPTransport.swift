@@ -235,7 +235,7 @@ public final class HTTPTransport: Sendable {
         if let error = error as? HTTPClientError {
             switch error {
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout:
-                return .timedOut("could not connect to \(target) in time")
+                return .timedOut("\(GoTomTransportError.connectTimeoutPrefix) to \(target) in time")
             case .deadlineExceeded, .readTimeout, .writeTimeout:
                 return .timedOut("no complete response in time")
             case .remoteConnectionClosed:
@@ -252,10 +252,14 @@ public final class HTTPTransport: Sendable {
         if let error = error as? NIOConnectionError {
             let reasons = (error.connectionErrors.map { "\($0.error)" } + [error.dnsAAAAError, error.dnsAError]
                 .compactMap { $0.map { "\($0)" } })
-            return .connectionFailed("cannot connect to \(error.host):\(error.port) (\(reasons.first ?? "unreachable"))")
+            return .connectionFailed(
+                "\(GoTomTransportError.connectFailurePrefix)\(error.host):\(error.port) (\(reasons.first ?? "unreachable"))")
         }
         if let error = error as? IOError {
-            return .connectionFailed("cannot connect to \(target): \(String(cString: strerror(error.errnoCode)).lowercased())")
+            // Reported while the connection was being set up (refused, or reset during the handshake when a
+            // port is reused); the retry logic reads the prefix as "nothing was sent".
+            let reason = String(cString: strerror(error.errnoCode)).lowercased()
+            return .connectionFailed("\(GoTomTransportError.connectFailurePrefix)\(target): \(reason)")
         }
         if let error = error as? ChannelError {
             return .connectionLost("\(error)")
