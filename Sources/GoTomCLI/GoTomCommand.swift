@@ -5,7 +5,7 @@ public struct GoTomCommand: AsyncParsableCommand {
     /// The command tree.
     public static let configuration = CommandConfiguration(
         commandName: "gotom",
-        abstract: "Work with goTom's App API: signed requests, signatures and profiles.",
+        abstract: "Work with goTom's App API: resources, customer sync, reports, signed requests and a local sandbox.",
         discussion: """
             Credentials come from, first match wins: USER SECRET after `gotom request`'s URL; the environment \
             (GOTOM_USER, GOTOM_SECRET, GOTOM_BASE_URL, GOTOM_PROVIDER); a profile in the config file \
@@ -14,7 +14,11 @@ public struct GoTomCommand: AsyncParsableCommand {
             Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, 1 other.
             """,
         version: "0.1.0",
-        subcommands: [RequestCommand.self, SignCommand.self, ConfigCommand.self, SandboxCommand.self, DemoCommand.self]
+        subcommands: [
+            CampaignCommand.self, FlightCommand.self, DiscountCommand.self, CustomerCommand.self, KeysCommand.self,
+            PricesCommand.self, ReportCommand.self, RequestCommand.self, SignCommand.self, ConfigCommand.self,
+            SandboxCommand.self, DemoCommand.self,
+        ]
     )
 
     /// Creates the command; ArgumentParser fills it in.

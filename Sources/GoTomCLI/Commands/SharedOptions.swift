@@ -88,6 +88,8 @@ extension ParsableCommand {
         } catch let error as CLIError {
             StandardStreams.diagnostic("error: \(error.message)")
             status = error.exitCode
+        } catch let error as GoTomError {
+            status = ErrorReport.print(error)
         } catch let error as GoTomTransportError {
             StandardStreams.diagnostic("error: \(error)")
             status = ExitStatus.forTransportError(error)

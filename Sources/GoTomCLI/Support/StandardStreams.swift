@@ -29,6 +29,7 @@ enum StandardStreams {
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
     private static func write(fd: Int32, _ bytes: some Collection<UInt8>) {
         let array = Array(bytes)

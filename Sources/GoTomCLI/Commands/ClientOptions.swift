@@ -1,0 +1,117 @@
+import ArgumentParser
+import Foundation
+import GoTomAPI
+import Logging
+
+/// `-v/--verbose` and `-q/--quiet`, shared by every command that talks to goTom.
+struct VerbosityOptions: ParsableArguments {
+    @Flag(name: [.short, .long], help: "Log every request and response on stderr (method, path, status; never secrets).")
+    var verbose = false
+
+    @Flag(name: [.short, .long], help: "Print nothing but results and errors: no progress bars, no summaries.")
+    var quiet = false
+
+    func validate() throws {
+        if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
+    }
+
+    /// Whether progress bars and other live status lines may be drawn on stderr.
+    var showsProgress: Bool { !quiet && StandardStreams.stderrIsTerminal }
+}
+
+/// Connection, credentials and verbosity: everything needed to build a ``GoTomClient``.
+struct ClientOptions: ParsableArguments {
+    @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var verbosity: VerbosityOptions
+
+    @Option(help: ArgumentHelp("Attempts per request for failures that are safe to retry (1 = no retries).",
+        valueName: "n"))
+    var attempts: Int = RetryPolicy.default.maxAttempts
+
+    /// Builds a client from the resolved configuration (flags > environment > profile).
+    func makeClient() throws -> GoTomClient {
+        let config = try connection.resolve()
+        let credentials = try config.credentials()
+        guard let baseURL = config.baseURL else {
+            throw CLIError(
+                "no base URL: pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url "
+                    + "https://YOUR-INSTANCE.gotom.io", exitCode: .usage)
+        }
+        let server: ServerAddress
+        do {
+            server = try ServerAddress(baseURL: baseURL)
+        } catch {
+            throw CLIError("invalid base URL \(baseURL): \(error)", exitCode: .usage)
+        }
+        var policy = RetryPolicy.default
+        policy.maxAttempts = max(1, attempts)
+        var logger = Logger(label: "gotom") { _ in VerboseLogHandler(enabled: verbosity.verbose) }
+        logger.logLevel = verbosity.verbose ? .debug : .warning
+        do {
+            return try GoTomClient(configuration: .init(
+                baseURL: baseURL,
+                credentials: credentials,
+                connectTimeout: .milliseconds(Int64(connection.connectTimeout * 1000)),
+                requestTimeout: connection.timeout > 0 ? .milliseconds(Int64(connection.timeout * 1000)) : nil,
+                retryPolicy: policy,
+                additionalCACertificatePath: config.caCertificatePath,
+                proxy: try ProxySettings.resolve(for: server, environment: config.environment),
+                logger: logger
+            ))
+        } catch let error as GoTomError {
+            throw CLIError("cannot set up the client: \(error.shortDescription)")
+        }
+    }
+
+    /// Runs `body` with a fresh client and always shuts the client down afterwards.
+    func withClient<T>(_ body: (GoTomClient) async throws -> T) async throws -> T {
+        let client = try makeClient()
+        do {
+            let result = try await body(client)
+            try? await client.shutdown()
+            return result
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+    }
+}
+
+/// Prints the SDK's log on stderr: request lines with `-v`, warnings (retries, clock skew) always.
+///
+/// The SDK logs the Authorization header only in redacted form, and no body; nothing secret reaches this handler.
+struct VerboseLogHandler: LogHandler {
+    var enabled: Bool
+    var metadata: Logger.Metadata = [:]
+    var logLevel: Logger.Level = .warning
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        self.logLevel = enabled ? .debug : .warning
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { metadata[key] }
+        set { metadata[key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        let fields = event.metadata ?? [:]
+        func field(_ name: String) -> String? { fields["gotom.\(name)"].map { "\($0)" } }
+        var line: String
+        if let method = field("method"), let uri = field("uri") {
+            line = "> \(method) \(uri)"
+            if let attempt = field("attempt"), attempt != "1" { line += " (attempt \(attempt))" }
+        } else if let status = field("status") {
+            line = "< \(status)"
+            if let requestId = field("request_id"), requestId != "-" { line += " request-id \(requestId)" }
+        } else {
+            let details = fields.filter { $0.key != "gotom.operation" }
+                .sorted { $0.key < $1.key }
+                .map { "\($0.key.replacingOccurrences(of: "gotom.", with: ""))=\($0.value)" }
+                .joined(separator: " ")
+            line = "\(event.level): \(event.message)" + (details.isEmpty ? "" : " (\(details))")
+        }
+        StandardStreams.diagnostic(line)
+    }
+}

@@ -1,0 +1,197 @@
+import Foundation
+import GoTomModels
+
+/// JSON encoding for output: stable key order, no escaped slashes.
+enum JSONOutput {
+    static func encode(_ value: some Encodable, pretty: Bool) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty
+            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self)
+        } catch {
+            throw CLIError("cannot encode the result as JSON: \(error)")
+        }
+    }
+
+    /// The value as a ``JSONValue`` tree, for tables and CSV.
+    static func tree(_ value: some Encodable) throws -> JSONValue {
+        do {
+            let data = try JSONEncoder().encode(value)
+            return try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw CLIError("cannot convert the result for output: \(error)")
+        }
+    }
+
+    /// The value at a dotted path such as `mainAddress.city`, rendered as a cell.
+    static func cell(_ tree: JSONValue, path: String) -> String {
+        var current = tree
+        for key in path.split(separator: ".") {
+            guard case .object(let fields) = current, let next = fields[String(key)] else { return "" }
+            current = next
+        }
+        return scalarText(current)
+    }
+
+    /// A scalar as plain text; arrays and objects as compact JSON.
+    static func scalarText(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return ""
+        case .bool(let flag): return flag ? "true" : "false"
+        case .number(let number): return "\(number)"
+        case .string(let text): return text
+        case .array, .object:
+            return (try? encode(value, pretty: false)) ?? ""
+        }
+    }
+}
+
+/// Prints one result object in the chosen format.
+struct ObjectPrinter {
+    var options: OutputOptions
+
+    func print(_ value: some Encodable) throws {
+        switch options.objectFormat {
+        case .table:
+            let tree = try JSONOutput.tree(value)
+            guard case .object(let fields) = tree else {
+                StandardStreams.writeOut(JSONOutput.scalarText(tree) + "\n")
+                return
+            }
+            var table = TextTable(headers: ["FIELD", "VALUE"])
+            for key in fields.keys.sorted() {
+                table.append([key, JSONOutput.scalarText(fields[key]!)])
+            }
+            StandardStreams.writeOut(table.render())
+        case .jsonl:
+            StandardStreams.writeOut(try JSONOutput.encode(value, pretty: false) + "\n")
+        case .json, .csv:
+            StandardStreams.writeOut(try JSONOutput.encode(value, pretty: options.indentsObjects) + "\n")
+        }
+    }
+}
+
+/// A column of a list: its header and the dotted JSON path of its value.
+struct ListColumn: Sendable {
+    var header: String
+    var path: String
+
+    init(_ header: String, _ path: String) {
+        self.header = header
+        self.path = path
+    }
+}
+
+/// Prints a list as it arrives, page by page.
+///
+/// JSON is one array written incrementally (`[`, items, `]`), JSON Lines one object per line, CSV a header row
+/// then one row per item; all three stream. A table needs every row to align its columns, so it is printed
+/// when the list is complete.
+final class ListPrinter {
+    private let format: OutputFormat
+    private let pretty: Bool
+    private let columns: [ListColumn]
+    private var count = 0
+    private var table: TextTable
+
+    init(options: OutputOptions, columns: [ListColumn]) {
+        self.format = options.listFormat
+        self.pretty = options.pretty
+        self.columns = columns
+        self.table = TextTable(headers: columns.map(\.header))
+    }
+
+    /// The number of items printed so far.
+    var printedCount: Int { count }
+
+    /// Prints the items of one page.
+    func add(_ items: [some Encodable]) throws {
+        var text = ""
+        for item in items {
+            switch format {
+            case .json:
+                let json = try JSONOutput.encode(item, pretty: pretty)
+                text += (count == 0 ? "[\n" : ",\n") + (pretty ? Self.indent(json) : json)
+            case .jsonl:
+                text += try JSONOutput.encode(item, pretty: false) + "\n"
+            case .csv:
+                if count == 0 { text += CSVFormat.row(columns.map(\.header)) }
+                let tree = try JSONOutput.tree(item)
+                text += CSVFormat.row(columns.map { JSONOutput.cell(tree, path: $0.path) })
+            case .table:
+                let tree = try JSONOutput.tree(item)
+                table.append(columns.map { JSONOutput.cell(tree, path: $0.path) })
+            }
+            count += 1
+        }
+        if !text.isEmpty { StandardStreams.writeOut(text) }
+    }
+
+    /// Ends the list: closes the JSON array, prints the table.
+    func finish() {
+        switch format {
+        case .json:
+            StandardStreams.writeOut(count == 0 ? "[]\n" : "\n]\n")
+        case .csv:
+            if count == 0 { StandardStreams.writeOut(CSVFormat.row(columns.map(\.header))) }
+        case .table:
+            StandardStreams.writeOut(count == 0 ? "(no items)\n" : table.render())
+        case .jsonl:
+            break
+        }
+    }
+
+    private static func indent(_ json: String) -> String {
+        json.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n")
+    }
+}
+
+/// RFC 4180 CSV rows.
+enum CSVFormat {
+    static func row(_ cells: [String]) -> String {
+        cells.map(quote).joined(separator: ",") + "\r\n"
+    }
+
+    static func quote(_ cell: String) -> String {
+        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
+        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
+
+/// Left-aligned columns separated by two spaces; cells are cut at 60 characters and line breaks shown as spaces.
+struct TextTable {
+    private let headers: [String]
+    private var rows: [[String]] = []
+
+    init(headers: [String]) {
+        self.headers = headers
+    }
+
+    mutating func append(_ row: [String]) {
+        rows.append(row.map(Self.clean))
+    }
+
+    func render() -> String {
+        var widths = headers.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() where index < widths.count {
+                widths[index] = max(widths[index], cell.count)
+            }
+        }
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for (index, cell) in cells.enumerated() {
+                let isLast = index == cells.count - 1
+                parts.append(isLast ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0))
+            }
+            return parts.joined(separator: "  ") + "\n"
+        }
+        return line(headers) + rows.map(line).joined()
+    }
+
+    private static func clean(_ cell: String) -> String {
+        let flat = cell.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+    }
+}
