@@ -45,6 +45,9 @@ struct CustomerRecord: Codable, Sendable {
     var consultants: [CustomerConsultant] = []
     var paymentTermId: String?
     var defaultDiscounts: [CustomerRead.DefaultDiscount] = []
+    /// How many CRM-sync upserts were applied to this customer (not part of the API; read by
+    /// ``SandboxInspection`` so that tests can tell a customer sent twice). Optional so that older stores load.
+    var upserts: Int?
 
     func address(id: Int) -> AddressRecord? { addresses.first { $0.id == id } }
 

@@ -129,6 +129,7 @@ extension SandboxState {
             registry.paymentTerms[term.externalCrmId] = stored
         }
         if let defaultDiscounts { record.defaultDiscounts = defaultDiscounts }
+        record.upserts = (record.upserts ?? 0) + 1
         put(record)
         if registry != self.registry { updateRegistry { $0 = registry } }
         return .applied(warnings: warnings)
