@@ -1,9 +1,279 @@
 import ArgumentParser
+import Foundation
+import GoTomAPI
 
 /// `gotom customer sync FILE`: bulk upsert with a resumable journal.
 struct CustomerSyncCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Upsert every customer of a JSON Lines or CSV file, resumably."
+        abstract: "Upsert every customer of a JSON Lines or CSV file, resumably.",
+        discussion: discussion
     )
+
+    static var discussion: String {
+        let width = CSVCustomerMapping.columns.map(\.name.count).max() ?? 20
+        let mapping = CSVCustomerMapping.columns.map { column in
+            "  " + column.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + column.field
+                + (column.note.isEmpty ? "" : " (\(column.note))")
+        }.joined(separator: "\n")
+        return """
+            Every record goes to POST /app-api/crm-sync-import-external-crm-id/update-customer, up to --concurrency \
+            at a time. Records with the same externalCrmId go out one after the other, in file order.
+
+            INPUT
+            JSON Lines (.jsonl, .ndjson, .json): one customer object per line, in the shape of the upsert's \
+            'customer' member (externalCrmId, firm, status, statusEc, language, mainAddress required). A '_sync' \
+            member is ignored, so a failures file can be fed back as it is. CSV (.csv): a header row, then one \
+            customer per row (RFC 4180 quoting, UTF-8); columns by name, in any order; empty cells leave the field \
+            out; columns starting with '_' are ignored; any other unknown column stops the sync before it starts.
+            A row gets an address when any address column is filled, and a contact when any contact column is:
+
+            \(mapping)
+
+            Records are checked before anything is sent; an invalid record (named by line and field) is not sent \
+            and is listed in the failures file. --dry-run only checks the file and sends nothing.
+
+            JOURNAL AND RESUMING
+            The sync keeps a journal (SQLite) beside the input, FILE.sync.sqlite, or in --state-dir. Each record \
+            is marked before its request leaves and its answer is recorded as soon as it arrives, so a run that \
+            is interrupted at any moment (Ctrl-C, kill -9, a crash) is finished by running the same command again: \
+            acknowledged records are not sent again, the others are. Only records whose answer had not been \
+            recorded when the run stopped are sent a second time; the upsert is keyed by externalCrmId and sets \
+            absolute values, so that changes nothing. A record edited in the file since the last run is sent \
+            again; failed records stay failed unless edited or --retry-failed is given. --restart discards the \
+            journal.
+
+            202 ANSWERS
+            When goTom queues an upsert (202), its job is polled through the error-log endpoint until it is \
+            final, for at most --wait seconds in all; jobs still waiting then count as pending and are followed \
+            up by the next run.
+
+            OUTPUT
+            A progress bar on stderr (terminal only; not with --quiet), then a summary on stderr: created, \
+            updated, failed and pending records over the whole file (earlier runs included). Created and updated \
+            are told apart by listing the existing customers once before sending. --json prints the summary as \
+            one JSON object on stdout. Failed records go to FILE's name with .failures.jsonl (or --failures): the \
+            record as sent plus '_sync' with the line, goTom's reason, message and violations. Fix the records \
+            and sync that file.
+
+            EXIT STATUS
+              0   every record created or updated
+              1   records still pending (jobs not final, or not delivered): run the command again; or a local \
+            failure (unreadable file, journal)
+              4   some records failed (rejected by goTom, or invalid) and none is pending; also for a 401 or a \
+            switched-off CRM sync (404), which stop the run
+              5   the run stopped because goTom kept failing (5xx)
+              6   the run stopped because goTom could not be reached
+              64  usage error, an unusable CSV header, or --dry-run found invalid records
+
+            EXAMPLES
+              gotom customer sync customers.jsonl
+              gotom customer sync export.csv --concurrency 16 --state-dir ~/.cache/gotom
+              gotom customer sync customers.csv --dry-run
+              gotom customer sync customers.failures.jsonl        # after fixing the failed records
+              gotom customer sync customers.jsonl --json -q | jq .created
+            """
+    }
+
+    @Argument(help: ArgumentHelp("The JSON Lines or CSV file.", valueName: "file"))
+    var file: String
+
+    @Option(help: "Input format: jsonl or csv (default: by the file's extension, else by its first character).")
+    var format: SyncInputFormat?
+
+    @Option(help: ArgumentHelp("Requests in flight at most (1–64).", valueName: "n"))
+    var concurrency: Int = 8
+
+    @Option(help: ArgumentHelp("Keep the journal in this folder instead of beside the input.", valueName: "dir"))
+    var stateDir: String?
+
+    @Option(help: ArgumentHelp("Write failed records here (default: FILE's name with .failures.jsonl).",
+        valueName: "file"))
+    var failures: String?
+
+    @Option(name: .customLong("wait"), help: ArgumentHelp(
+        "Seconds to keep polling queued (202) CRM jobs before counting them as pending.", valueName: "seconds"))
+    var waitSeconds: Double = 60
+
+    @Flag(help: "Check every record and send nothing.")
+    var dryRun = false
+
+    @Flag(help: "Discard the journal and send every record again.")
+    var restart = false
+
+    @Flag(help: "Send records that failed in an earlier run again.")
+    var retryFailed = false
+
+    @Flag(help: "Print the summary as one JSON object on stdout.")
+    var json = false
+
+    @OptionGroup var clientOptions: ClientOptions
+
+    func validate() throws {
+        guard (1...64).contains(concurrency) else { throw ValidationError("--concurrency must be between 1 and 64") }
+        guard waitSeconds >= 0 else { throw ValidationError("--wait must not be negative") }
+        if dryRun && (restart || retryFailed) {
+            throw ValidationError("--dry-run sends nothing; it cannot be combined with --restart or --retry-failed")
+        }
+    }
+
+    func run() async throws {
+        try await Self.reportingFailures { try await sync() }
+    }
+
+    private var verbosity: VerbosityOptions { clientOptions.verbosity }
+
+    private func sync() async throws -> ExitStatus {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
+            FileManager.default.isReadableFile(atPath: file)
+        else { throw CLIError("cannot read \(file): no such file or not readable") }
+        let format = self.format ?? SyncInputFormat.detect(path: file)
+        if dryRun { return try check(format: format) }
+
+        let failuresPath = failures ?? SyncFailuresFile.defaultPath(for: file)
+        let absoluteInput = URL(fileURLWithPath: file).standardizedFileURL.path
+        guard URL(fileURLWithPath: failuresPath).standardizedFileURL.path != absoluteInput else {
+            throw CLIError.usage("the failures file must not be the input file")
+        }
+        let started = ContinuousClock.now
+        if let stateDir {
+            do {
+                try FileManager.default.createDirectory(atPath: stateDir, withIntermediateDirectories: true)
+            } catch {
+                throw CLIError("cannot create the state directory \(stateDir): \(error.localizedDescription)")
+            }
+        }
+        let journalPath = SyncJournal.path(for: file, stateDirectory: stateDir)
+        if restart { SyncJournal.remove(at: journalPath) }
+        let journal = try SyncJournal(path: journalPath)
+        defer { journal.close() }
+        try load(into: journal, format: format)
+        if retryFailed { _ = try journal.retryFailed() }
+
+        var result = SyncRunner.Result()
+        if try journal.counts().pending > 0 {
+            let progress = ProgressBar(enabled: verbosity.showsProgress, unit: .items("customers"))
+            let settings = SyncRunner.Settings(
+                concurrency: concurrency, followUp: .milliseconds(Int64(waitSeconds * 1000)),
+                verbose: verbosity.verbose)
+            result = try await clientOptions.withClient { client in
+                try await SyncRunner(client: client, journal: journal, settings: settings, progress: progress).run()
+            }
+        }
+        if let warning = result.classificationWarning, !verbosity.quiet {
+            StandardStreams.diagnostic("warning: \(warning)")
+        }
+
+        let counts = try journal.counts()
+        var writtenFailures: String?
+        if counts.failed > 0 {
+            _ = try SyncFailuresFile.write(from: journal, to: failuresPath, input: file)
+            writtenFailures = failuresPath
+        } else if failures == nil, FileManager.default.fileExists(atPath: failuresPath) {
+            // A failures file from an earlier run of this input whose records have all gone through since.
+            try? FileManager.default.removeItem(atPath: failuresPath)
+        }
+        let summary = SyncSummary(
+            input: file, journal: journalPath, records: counts.records, created: counts.created,
+            updated: counts.updated, failed: counts.failed, pending: counts.pending, sentThisRun: result.sent,
+            seconds: (ContinuousClock.now - started).seconds, failuresFile: writtenFailures)
+        if !verbosity.quiet { StandardStreams.writeError(summary.text) }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            StandardStreams.writeOut(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
+        }
+
+        switch result.stop {
+        case .fatal(let error):
+            return ErrorReport.print(error)
+        case .unavailable(let error):
+            let status = ErrorReport.print(error)
+            StandardStreams.diagnostic("stopped: goTom kept failing; run the same command again to resume")
+            return status
+        case .journal(let message):
+            throw CLIError(message)
+        case nil:
+            if counts.pending > 0 { return .failure }
+            return counts.failed > 0 ? .clientError : .success
+        }
+    }
+
+    /// Reads the input into the journal, unless the journal already holds this exact file.
+    private func load(into journal: SyncJournal, format: SyncInputFormat) throws {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: file)
+        let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
+        let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        let fingerprint = "\(format.rawValue):\(size):\(modified)"
+        if journal.meta("fingerprint") == fingerprint, journal.meta("loaded") == "1" { return }
+
+        try journal.setMeta("loaded", "0")
+        let reader = try SyncInputReader(path: file, format: format)
+        var lines = Set<Int>()
+        var problems: [String] = []
+        var invalid = 0
+        var more = true
+        while more {
+            more = try journal.inTransaction {
+                for _ in 0..<2000 {
+                    guard let record = try reader.next() else { return false }
+                    lines.insert(record.line)
+                    if let problem = record.problem {
+                        invalid += 1
+                        if problems.count < 5 { problems.append(problem) }
+                    }
+                    try journal.reconcile(
+                        line: record.line, crmId: record.crmId, body: record.body, invalidReason: record.problem)
+                }
+                return true
+            }
+        }
+        try journal.inTransaction { try journal.removeRecords(notIn: lines) }
+        try journal.setMeta("input", URL(fileURLWithPath: file).standardizedFileURL.path)
+        try journal.setMeta("fingerprint", fingerprint)
+        try journal.setMeta("loaded", "1")
+        if invalid > 0 && !verbosity.quiet {
+            StandardStreams.diagnostic(
+                "\(invalid) invalid record\(invalid == 1 ? "" : "s") will not be sent (listed in the failures file):")
+            for problem in problems { StandardStreams.writeError("  \(problem)\n") }
+            if invalid > problems.count { StandardStreams.writeError("  … and \(invalid - problems.count) more\n") }
+        }
+    }
+
+    /// `--dry-run`: checks every record and reports the invalid ones.
+    private func check(format: SyncInputFormat) throws -> ExitStatus {
+        let reader = try SyncInputReader(path: file, format: format)
+        var records = 0
+        var problems: [String] = []
+        var invalid = 0
+        while let record = try reader.next() {
+            records += 1
+            if let problem = record.problem {
+                invalid += 1
+                if problems.count < 100 { problems.append(problem) }
+            }
+        }
+        if !verbosity.quiet {
+            for problem in problems.prefix(50) { StandardStreams.writeError(Terminal.red("invalid") + ": \(problem)\n") }
+            if invalid > 50 { StandardStreams.writeError("… and \(invalid - 50) more invalid records\n") }
+            StandardStreams.writeError("\(file): \(records) records, \(records - invalid) valid, \(invalid) invalid; "
+                + "nothing was sent (--dry-run)\n")
+        }
+        if json {
+            struct DryRun: Encodable {
+                var input: String
+                var records: Int
+                var valid: Int
+                var invalid: Int
+                var problems: [String]
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            let report = DryRun(input: file, records: records, valid: records - invalid, invalid: invalid,
+                problems: problems)
+            StandardStreams.writeOut(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+        }
+        return invalid == 0 ? .success : .usage
+    }
 }
