@@ -81,6 +81,9 @@ final class ResourceSandbox: Sendable {
     }
 
     /// The requests the sandbox has answered so far, e.g. `GET /app-api/campaign/P-1 200`, in order.
+    ///
+    /// The sandbox logs a request before it sends the response, so every request a finished `gotom` run saw
+    /// answered is already listed.
     var requests: [String] {
         requestLog.split(separator: "\n").compactMap { line -> String? in
             func field(_ name: String) -> String? {
