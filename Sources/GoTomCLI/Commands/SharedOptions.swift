@@ -74,7 +74,7 @@ struct BodyOptions: ParsableArguments {
     }
 
     private static func stdinBody() throws -> RequestBody {
-        let bytes = try StandardStreams.readStdin(limit: 64 * 1024 * 1024)
+        let bytes = try StandardStreams.readStdin(limit: 64 * 1024 * 1024, hint: "pass it as --data @FILE")
         return bytes.isEmpty ? .empty : .bytes(bytes)
     }
 }

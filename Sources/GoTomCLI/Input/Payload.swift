@@ -99,7 +99,7 @@ enum Payload {
             bytes = Array(data)
             source = file
         } else if options.file == "-" || (readsPipedStdin && !StandardStreams.stdinIsTerminal) {
-            bytes = try StandardStreams.readStdin(limit: sizeLimit)
+            bytes = try StandardStreams.readStdin(limit: sizeLimit, hint: "pass it with --file FILE")
             source = "stdin"
         } else {
             return .object([:])

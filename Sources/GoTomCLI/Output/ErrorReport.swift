@@ -7,7 +7,7 @@ enum ErrorReport {
     static func print(_ error: GoTomError) -> ExitStatus {
         StandardStreams.diagnostic(Terminal.red("error") + ": " + error.shortDescription)
         if !error.violations.isEmpty {
-            var table = TextTable(headers: ["CODE", "PROPERTY", "MESSAGE"])
+            var table = TextTable(headers: ["CODE", "PROPERTY", "MESSAGE"], maxCellWidth: nil)
             for violation in error.violations {
                 table.append([violation.code.rawValue, violation.propertyPath, violation.message])
             }

@@ -159,17 +159,20 @@ enum CSVFormat {
     }
 }
 
-/// Left-aligned columns separated by two spaces; cells are cut at 60 characters and line breaks shown as spaces.
+/// Left-aligned columns separated by two spaces; line breaks show as spaces and, unless `maxCellWidth` is nil,
+/// long cells are cut.
 struct TextTable {
     private let headers: [String]
+    private let maxCellWidth: Int?
     private var rows: [[String]] = []
 
-    init(headers: [String]) {
+    init(headers: [String], maxCellWidth: Int? = 60) {
         self.headers = headers
+        self.maxCellWidth = maxCellWidth
     }
 
     mutating func append(_ row: [String]) {
-        rows.append(row.map(Self.clean))
+        rows.append(row.map { Self.clean($0, maxWidth: maxCellWidth) })
     }
 
     func render() -> String {
@@ -190,8 +193,9 @@ struct TextTable {
         return line(headers) + rows.map(line).joined()
     }
 
-    private static func clean(_ cell: String) -> String {
+    private static func clean(_ cell: String, maxWidth: Int?) -> String {
         let flat = cell.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
-        return flat.count > 60 ? String(flat.prefix(59)) + "…" : flat
+        guard let maxWidth, flat.count > maxWidth else { return flat }
+        return String(flat.prefix(maxWidth - 1)) + "…"
     }
 }

@@ -46,8 +46,8 @@ enum StandardStreams {
         }
     }
 
-    /// Reads all of stdin, failing beyond `limit` bytes.
-    static func readStdin(limit: Int) throws -> [UInt8] {
+    /// Reads all of stdin, failing beyond `limit` bytes with a message that ends in `hint`.
+    static func readStdin(limit: Int, hint: String = "pass it as a file instead") throws -> [UInt8] {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 64 * 1024)
         while true {
@@ -58,7 +58,7 @@ enum StandardStreams {
             }
             if count == 0 { return result }
             guard result.count + count <= limit else {
-                throw CLIError("the body on stdin is larger than \(limit / 1024 / 1024) MiB; pass it as --data @FILE")
+                throw CLIError("the input on stdin is larger than \(limit / 1024 / 1024) MiB; \(hint)")
             }
             result.append(contentsOf: buffer[0..<count])
         }
