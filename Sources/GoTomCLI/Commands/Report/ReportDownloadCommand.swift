@@ -27,11 +27,13 @@ struct ReportDownloadCommand: AsyncParsableCommand {
             existing destination is refused unless --force, and replaced only once the new download is complete.
 
             Without -o the file is graph-report-ID.csv (custom-report-ID.csv with --custom) in the current \
-            directory; -o DIR puts that name in DIR; -o - streams the CSV to stdout. A progress bar (bytes, \
+            directory; -o DIR puts that name in DIR; -o - streams the CSV to stdout, as does an existing device \
+            or FIFO (e.g. -o /dev/null), which is written in place. A progress bar (bytes, \
             rate, ETA) is drawn on stderr when it is a terminal and -q is not given.
 
             Exit codes: 0 done, 1 destination exists or cannot be written, 4 unknown report (404), 5 server error \
-            (e.g. a custom report's id without --custom), 6 network, 130 interrupted.
+            (e.g. a custom report's id without --custom), 6 network, 130 interrupted, 141 the reader of stdout \
+            went away (-o - | head).
 
             Examples:
               gotom report download 46
@@ -64,10 +66,19 @@ struct ReportDownloadCommand: AsyncParsableCommand {
         if id < 0 { throw ValidationError("the report id must not be negative") }
     }
 
+    /// Where the CSV goes.
+    enum Destination: Equatable {
+        /// A regular file, written atomically (temporary file, then rename).
+        case file(String)
+        /// Something that is not a regular file and exists already (`/dev/null`, a FIFO): written in place.
+        case stream(String)
+        /// Standard output (`-o -`).
+        case stdout
+    }
+
     func run() async throws {
         try await Self.reportingFailures {
-            let toStdout = destination == "-"
-            let path = toStdout ? nil : try resolvedPath()
+            let target = try resolvedDestination()
             let id = self.id
             let custom = self.custom
             let quiet = clientOptions.verbosity.quiet
@@ -80,23 +91,20 @@ struct ReportDownloadCommand: AsyncParsableCommand {
                 let bytes: Int64
                 do {
                     bytes = try await Self.cancellingOnInterrupt {
-                        if let path {
-                            return try await download.write(toFile: path).byteCount
+                        switch target {
+                        case .file(let path): try await download.write(toFile: path).byteCount
+                        case .stream(let path): try await Self.stream(download, toPath: path)
+                        case .stdout: try await Self.stream(download, to: STDOUT_FILENO)
                         }
-                        var count: Int64 = 0
-                        for try await chunk in download {
-                            StandardStreams.writeOut(chunk.readableBytesView)
-                            count += Int64(chunk.readableBytes)
-                        }
-                        return count
                     }
                 } catch {
                     bar.finish()
+                    Self.exitAtOnceIfStopped(by: error)
                     throw error
                 }
                 bar.update(done: bytes, total: bytes, force: true)
                 bar.finish()
-                if let path, !quiet {
+                if !quiet, case .file(let path) = target {
                     let size = bytes < 1024 ? "\(bytes) bytes" : "\(ProgressBar.bytes(Double(bytes))) (\(bytes) bytes)"
                     StandardStreams.diagnostic("saved \(size) to \(path)")
                 }
@@ -105,8 +113,10 @@ struct ReportDownloadCommand: AsyncParsableCommand {
         }
     }
 
-    /// The destination file: `-o FILE`, `-o DIR/` + default name, or the default name; refused if it exists.
-    func resolvedPath() throws -> String {
+    /// The destination: stdout for `-o -`; `-o DIR` gets the default name; a regular file that exists is refused
+    /// without `--force`; an existing device or FIFO (`/dev/null`) is written in place, never replaced.
+    func resolvedDestination() throws -> Destination {
+        if destination == "-" { return .stdout }
         var path = destination ?? defaultName
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
@@ -114,10 +124,48 @@ struct ReportDownloadCommand: AsyncParsableCommand {
         } else if path.hasSuffix("/") {
             throw CLIError("cannot write to \(path): no such directory")
         }
-        if !force, FileManager.default.fileExists(atPath: path) {
+        // Through a symbolic link: check and replace the file it points to, not the link.
+        let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: resolved) else { return .file(path) }
+        if attributes[.type] as? FileAttributeType != .typeRegular {
+            return .stream(resolved)
+        }
+        guard force else {
             throw CLIError("\(path) already exists; pass --force to replace it once the download is complete")
         }
-        return path
+        return .file(resolved)
+    }
+
+    /// Writes the download to an open descriptor.
+    static func stream(_ download: ReportDownload, to descriptor: Int32) async throws -> Int64 {
+        var count: Int64 = 0
+        for try await chunk in download {
+            try chunk.withUnsafeReadableBytes { try BrokenStdout.write($0, to: descriptor) }
+            count += Int64(chunk.readableBytes)
+        }
+        return count
+    }
+
+    /// Writes the download into an existing device or FIFO.
+    static func stream(_ download: ReportDownload, toPath path: String) async throws -> Int64 {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CLIError("cannot open \(path) for writing: \(String(cString: strerror(errno)))")
+        }
+        defer { close(descriptor) }
+        return try await stream(download, to: descriptor)
+    }
+
+    /// After Ctrl-C or when the reader of stdout has gone, the temporary file is already removed: exit now
+    /// instead of waiting for the TLS connection's orderly close, which takes up to 5 s while the server is
+    /// still sending.
+    static func exitAtOnceIfStopped(by error: any Error) {
+        if let error = error as? GoTomError, error == .cancelled {
+            Foundation.exit(ErrorReport.print(error).rawValue)
+        }
+        if let code = error as? ExitCode, code.rawValue == BrokenStdout.exitCode {
+            Foundation.exit(code.rawValue)
+        }
     }
 
     /// Runs `body` in a task that Ctrl-C (SIGINT) cancels, so the download stops cleanly and removes its
