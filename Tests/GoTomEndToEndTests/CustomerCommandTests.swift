@@ -161,7 +161,8 @@ struct CustomerCommandTests {
             let complete = ["--external-crm-id", "CRM-9", "--status", "1", "--status-ec", "1", "--language", "de",
                 "--main-address", "CRM-9-A1"]
             let cases: [(arguments: [String], stdin: String?, field: String)] = [
-                (complete, nil, "'firm'"),
+                (complete, nil, "missing required field 'firm' (set it in the file or with --firm)"),
+                (["--firm", "F"], nil, "missing required field 'externalCrmId'"),
                 (complete + ["--firm", "F", "--status", "7"], nil, "'status'"),
                 (complete + ["--firm", "F", "--status-ec", "4"], nil, "'statusEc'"),
                 (complete + ["--firm", "F", "--language", "xx"], nil, "'language'"),

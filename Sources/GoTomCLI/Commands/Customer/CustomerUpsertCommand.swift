@@ -104,10 +104,24 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
             ("note", .text(note)),
             ("mwst", .text(mwst)),
         ]
-        let customer = try Payload.load(CustomerWrite.self, options: payload, overrides: overrides)
+        let customer: CustomerWrite
+        do {
+            customer = try Payload.load(CustomerWrite.self, options: payload, overrides: overrides)
+        } catch var error as CLIError {
+            if let flag = Self.flags.first(where: { error.message.hasSuffix("missing required field '\($0.key)'") }) {
+                error.message += " (set it in the file or with \(flag.value))"
+            }
+            throw error
+        }
         try Self.check(customer)
         return customer
     }
+
+    /// The flag for each required field.
+    static let flags = [
+        "externalCrmId": "--external-crm-id", "firm": "--firm", "status": "--status", "statusEc": "--status-ec",
+        "language": "--language", "mainAddress": "--main-address", "mainAddress.externalCrmId": "--main-address",
+    ]
 
     /// A flag's value as goTom's numeric code: a name (`active`) or the number itself.
     static func code<Value: ExtensibleEnum>(
