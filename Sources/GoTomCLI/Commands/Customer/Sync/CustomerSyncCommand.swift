@@ -13,8 +13,12 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     static var discussion: String {
         let width = CSVCustomerMapping.columns.map(\.name.count).max() ?? 20
         let mapping = CSVCustomerMapping.columns.map { column in
-            "  " + column.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + column.field
-                + (column.note.isEmpty ? "" : " (\(column.note))")
+            let line = "  " + column.name.padding(toLength: width + 2, withPad: " ", startingAt: 0) + column.field
+            guard !column.note.isEmpty else { return line }
+            // Help text is wrapped at 80 columns; a long note goes on its own indented line.
+            return line.count + column.note.count + 3 <= 79
+                ? line + " (\(column.note))"
+                : line + "\n      (\(column.note))"
         }.joined(separator: "\n")
         return """
             Every record goes to POST /app-api/crm-sync-import-external-crm-id/update-customer, up to --concurrency \
@@ -58,19 +62,20 @@ struct CustomerSyncCommand: AsyncParsableCommand {
 
             EXIT STATUS
               0   every record created or updated
-              1   records still pending (jobs not final, or not delivered): run the command again; or a local \
-            failure (unreadable file, journal)
-              4   some records failed (rejected by goTom, or invalid) and none is pending; also for a 401 or a \
-            switched-off CRM sync (404), which stop the run
+              1   records still pending (queued jobs, undelivered requests): run
+                  again; or a local failure (unreadable file, journal)
+              4   records failed (rejected by goTom, or invalid) and none is
+                  pending; or a 401 or a switched-off CRM sync (404) stopped the run
               5   the run stopped because goTom kept failing (5xx)
               6   the run stopped because goTom could not be reached
-              64  usage error, an unusable CSV header, or --dry-run found invalid records
+              64  usage error, an unusable CSV header, or --dry-run found invalid
+                  records
 
             EXAMPLES
               gotom customer sync customers.jsonl
               gotom customer sync export.csv --concurrency 16 --state-dir ~/.cache/gotom
               gotom customer sync customers.csv --dry-run
-              gotom customer sync customers.failures.jsonl        # after fixing the failed records
+              gotom customer sync customers.failures.jsonl    # after fixing the records
               gotom customer sync customers.jsonl --json -q | jq .created
             """
     }
