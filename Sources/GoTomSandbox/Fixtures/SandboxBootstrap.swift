@@ -101,10 +101,9 @@ enum SandboxBootstrap {
             try seedCampaign(value, index: index, into: &state)
         }
         for job in fixtures?.crmJobs ?? [] {
-            state.crmJobs[job.jobId] = CrmJob(
-                id: job.jobId, status: job.status, apiError: job.apiError, warnings: job.warningLogs
+            state.record(
+                CrmJob(id: job.jobId, status: job.status, apiError: job.apiError, warnings: job.warningLogs)
             )
-            state.nextCrmJobId = max(state.nextCrmJobId, job.jobId + 1)
         }
     }
 

@@ -40,16 +40,15 @@ extension SandboxHandlers {
         }
         let mode = settings.crmSyncMode
         return await change { state throws(Rejection) in
-            let jobId = state.nextCrmJobId
-            state.nextCrmJobId += 1
+            let jobId = state.takeCrmJobId()
             if mode == .pending {
-                state.crmJobs[jobId] = CrmJob(id: jobId, status: .waiting)
+                state.record(CrmJob(id: jobId, status: .waiting))
                 return Self.crmAccepted(jobId)
             }
             switch state.upsertCustomer(customer) {
             case .applied(let warnings):
                 let logged = warnings.isEmpty ? nil : warnings
-                state.crmJobs[jobId] = CrmJob(id: jobId, status: .finishedOk, warnings: logged)
+                state.record(CrmJob(id: jobId, status: .finishedOk, warnings: logged))
                 if mode == .deferred { return Self.crmAccepted(jobId) }
                 return .json(
                     .ok,
@@ -60,7 +59,7 @@ extension SandboxHandlers {
                 )
             case .failed(let apiError, let warnings):
                 let logged = warnings.isEmpty ? nil : warnings
-                state.crmJobs[jobId] = CrmJob(id: jobId, status: .finishedError, apiError: apiError, warnings: logged)
+                state.record(CrmJob(id: jobId, status: .finishedError, apiError: apiError, warnings: logged))
                 if mode == .deferred { return Self.crmAccepted(jobId) }
                 return .json(
                     .badRequest,

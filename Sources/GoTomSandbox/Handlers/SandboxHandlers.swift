@@ -50,18 +50,20 @@ struct SandboxHandlers: Sendable {
         }
     }
 
-    /// Runs a checked change on the engine: the operation works on a copy of the state, which replaces the
-    /// real one only when it returns, so a rejected request changes nothing.
+    /// Runs a checked change on the engine: the operation changes the state in place while the state records
+    /// what it overwrites, and a rejection rolls all of it back (journal included), so a rejected request changes
+    /// nothing. A write costs what it changes, not what the sandbox holds.
     func change(_ operation: @escaping @Sendable (inout SandboxState) throws(Rejection) -> SandboxReply) async
         -> SandboxReply
     {
         await engine.perform { state in
-            var copy = state
+            state.beginChange()
             do throws(Rejection) {
-                let reply = try operation(&copy)
-                state = copy
+                let reply = try operation(&state)
+                state.endChange()
                 return reply
             } catch {
+                state.rollBackChange()
                 return error.reply
             }
         }

@@ -82,7 +82,7 @@ struct CrmJob: Sendable {
 }
 
 /// The id counters, stored so that ids never repeat across restarts.
-struct Counters: Codable, Sendable {
+struct Counters: Codable, Sendable, Equatable {
     var nextCampaignId = 24001
     var nextEntityId = 700_001
     var nextCustomerId = 1001

@@ -74,10 +74,13 @@ extension SandboxState {
                 warnings.append("Unknown pipeline status '\(status.externalCrmId)' was ignored.")
             }
         }
-        var registry = self.registry
+        // Shared values this upsert sets; the registry takes them once the customer is stored.
+        var industryNames: [String: String] = [:]
+        var tagNames: [String: String] = [:]
+        var paymentTerms: [String: CustomerPaymentTerm] = [:]
         if let industry = write.industry {
             record.industryId = industry.externalCrmId
-            registry.industries[industry.externalCrmId] =
+            industryNames[industry.externalCrmId] =
                 industry.name
                 ?? registry.industries[industry.externalCrmId] ?? industry.externalCrmId
         }
@@ -100,7 +103,8 @@ extension SandboxState {
         if let tags = write.tags {
             record.tagIds = tags.map(\.externalCrmId)
             for tag in tags {
-                registry.tags[tag.externalCrmId] = tag.name ?? registry.tags[tag.externalCrmId] ?? tag.externalCrmId
+                tagNames[tag.externalCrmId] =
+                    tag.name ?? tagNames[tag.externalCrmId] ?? registry.tags[tag.externalCrmId] ?? tag.externalCrmId
             }
         }
         for reference in write.references ?? [] {
@@ -126,12 +130,12 @@ extension SandboxState {
             if let days = term.cashDiscountDays { stored.cashDiscountDays = days }
             if let percent = term.cashDiscountPercent { stored.cashDiscountPercent = percent }
             if let phrases = term.billingPhrases { stored.billingPhrases = phrases }
-            registry.paymentTerms[term.externalCrmId] = stored
+            paymentTerms[term.externalCrmId] = stored
         }
         if let defaultDiscounts { record.defaultDiscounts = defaultDiscounts }
         record.upserts = (record.upserts ?? 0) + 1
         put(record)
-        if registry != self.registry { updateRegistry { $0 = registry } }
+        updateRegistry(industries: industryNames, tags: tagNames, paymentTerms: paymentTerms)
         return .applied(warnings: warnings)
     }
 

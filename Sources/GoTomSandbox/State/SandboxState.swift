@@ -3,8 +3,13 @@ import GoTomModels
 
 /// The whole sandboxed tenant in memory: master data, campaigns, customers and counters.
 ///
-/// Handlers read and change it inside ``SandboxEngine/perform(_:)``; every change goes through a `put…` method
+/// Handlers read and change it inside ``SandboxEngine/perform(_:)``; every change goes through a mutating method
 /// that also records a ``StoreChange`` in the journal, which the engine commits to SQLite before answering.
+///
+/// A request's change runs on the state in place, between ``beginChange()`` and ``endChange()``. Meanwhile each
+/// mutating method records, the first time it touches a key, what that key held before (``Savepoint``), so
+/// ``rollBackChange()`` can undo a rejected request — entries, indexes, counters, CRM jobs and journal alike —
+/// at a cost proportional to what it changed, never to everything stored.
 struct SandboxState: Sendable {
     let settings: SandboxSettings
     let master: MasterData
@@ -15,9 +20,11 @@ struct SandboxState: Sendable {
     private(set) var flightOwners: [String: Set<String>] = [:]
     private(set) var registry = CrmRegistry()
     private(set) var counters = Counters()
-    var crmJobs: [Int: CrmJob] = [:]
-    var nextCrmJobId = 1
+    private(set) var crmJobs: [Int: CrmJob] = [:]
+    private(set) var nextCrmJobId = 1
     private(set) var journal: [StoreChange] = []
+    /// What the current change overwrote; `nil` outside a change (loading and seeding need no undo).
+    private var savepoint: Savepoint?
 
     init(settings: SandboxSettings, master: MasterData) {
         self.settings = settings
@@ -36,8 +43,64 @@ struct SandboxState: Sendable {
 
     /// Hands the recorded changes to the caller and empties the journal.
     mutating func takeJournal() -> [StoreChange] {
+        precondition(savepoint == nil, "the journal is taken only between changes")
         defer { journal = [] }
         return journal
+    }
+
+    // MARK: Changes
+
+    /// The values a change overwrote, each recorded the first time the change touches its key: `.some(nil)` means
+    /// the key did not exist.
+    struct Savepoint: Sendable {
+        var journalCount: Int
+        var campaigns: [String: CampaignRecord?] = [:]
+        var customers: [String: CustomerRecord?] = [:]
+        var customerKeysByEntityId: [Int: String?] = [:]
+        var flightOwners: [String: Set<String>?] = [:]
+        var industries: [String: String?] = [:]
+        var tags: [String: String?] = [:]
+        var paymentTerms: [String: CustomerPaymentTerm?] = [:]
+        var counters: Counters?
+        var crmJobs: [Int: CrmJob?] = [:]
+        var nextCrmJobId: Int?
+    }
+
+    /// Starts recording undo information for one request's change.
+    mutating func beginChange() {
+        precondition(savepoint == nil, "changes do not nest")
+        savepoint = Savepoint(journalCount: journal.count)
+    }
+
+    /// Keeps everything the current change did.
+    mutating func endChange() {
+        savepoint = nil
+    }
+
+    /// Undoes everything the current change did, including its journal entries.
+    mutating func rollBackChange() {
+        guard let undo = savepoint else { return }
+        savepoint = nil
+        restore(&campaigns, from: undo.campaigns)
+        restore(&customers, from: undo.customers)
+        restore(&customerKeysByEntityId, from: undo.customerKeysByEntityId)
+        restore(&flightOwners, from: undo.flightOwners)
+        restore(&registry.industries, from: undo.industries)
+        restore(&registry.tags, from: undo.tags)
+        restore(&registry.paymentTerms, from: undo.paymentTerms)
+        if let counters = undo.counters { self.counters = counters }
+        restore(&crmJobs, from: undo.crmJobs)
+        if let next = undo.nextCrmJobId { nextCrmJobId = next }
+        journal.removeSubrange(undo.journalCount...)
+    }
+
+    private func restore<Key, Value>(_ dictionary: inout [Key: Value], from old: [Key: Value?]) {
+        for (key, value) in old { dictionary[key] = value }
+    }
+
+    /// Records the value `key` holds in `dictionary` unless this change recorded it already.
+    private static func remember<Key, Value>(_ key: Key, of dictionary: [Key: Value], in undo: inout [Key: Value?]) {
+        if undo.index(forKey: key) == nil { undo[key] = .some(dictionary[key]) }
     }
 
     // MARK: Campaigns
@@ -50,7 +113,14 @@ struct SandboxState: Sendable {
     }
 
     private mutating func index(_ campaign: CampaignRecord) {
-        if let previous = campaigns[campaign.externalId] {
+        let previous = campaigns[campaign.externalId]
+        if savepoint != nil {
+            Self.remember(campaign.externalId, of: campaigns, in: &savepoint!.campaigns)
+            for flight in (previous?.flights ?? []) + campaign.flights {
+                Self.remember(flight.externalId, of: flightOwners, in: &savepoint!.flightOwners)
+            }
+        }
+        if let previous {
             for flight in previous.flights { flightOwners[flight.externalId]?.remove(campaign.externalId) }
         }
         campaigns[campaign.externalId] = campaign
@@ -66,6 +136,7 @@ struct SandboxState: Sendable {
         return nil
     }
 
+    /// Journals a document for the store (documents live only there; the campaign counts them).
     mutating func addDocument(to campaignExternalId: String, name: String, content: Data) {
         journal.append(.addDocument(campaignExternalId: campaignExternalId, name: name, content: content))
     }
@@ -89,18 +160,61 @@ struct SandboxState: Sendable {
     }
 
     private mutating func index(_ customer: CustomerRecord) {
+        if savepoint != nil {
+            Self.remember(customer.externalCrmId, of: customers, in: &savepoint!.customers)
+            Self.remember(customer.entityId, of: customerKeysByEntityId, in: &savepoint!.customerKeysByEntityId)
+        }
         customers[customer.externalCrmId] = customer
         customerKeysByEntityId[customer.entityId] = customer.externalCrmId
     }
 
-    mutating func updateRegistry(_ change: (inout CrmRegistry) -> Void) {
-        change(&registry)
-        journal.append(.putRegistry(registry))
+    /// Sets shared CRM values (externalCrmId → value) and journals the registry once if any of them differ.
+    mutating func updateRegistry(
+        industries: [String: String] = [:], tags: [String: String] = [:],
+        paymentTerms: [String: CustomerPaymentTerm] = [:]
+    ) {
+        var changed = false
+        for (key, name) in industries where registry.industries[key] != name {
+            if savepoint != nil { Self.remember(key, of: registry.industries, in: &savepoint!.industries) }
+            registry.industries[key] = name
+            changed = true
+        }
+        for (key, name) in tags where registry.tags[key] != name {
+            if savepoint != nil { Self.remember(key, of: registry.tags, in: &savepoint!.tags) }
+            registry.tags[key] = name
+            changed = true
+        }
+        for (key, term) in paymentTerms where registry.paymentTerms[key] != term {
+            if savepoint != nil { Self.remember(key, of: registry.paymentTerms, in: &savepoint!.paymentTerms) }
+            registry.paymentTerms[key] = term
+            changed = true
+        }
+        if changed { journal.append(.putRegistry(registry)) }
+    }
+
+    // MARK: CRM jobs
+
+    /// Hands out the next CRM job id (jobs live in memory only and are never journaled).
+    mutating func takeCrmJobId() -> Int {
+        if savepoint != nil, savepoint!.nextCrmJobId == nil { savepoint!.nextCrmJobId = nextCrmJobId }
+        defer { nextCrmJobId += 1 }
+        return nextCrmJobId
+    }
+
+    /// Stores a CRM job; later job ids stay above its id.
+    mutating func record(_ job: CrmJob) {
+        if savepoint != nil {
+            Self.remember(job.id, of: crmJobs, in: &savepoint!.crmJobs)
+            if savepoint!.nextCrmJobId == nil { savepoint!.nextCrmJobId = nextCrmJobId }
+        }
+        crmJobs[job.id] = job
+        nextCrmJobId = max(nextCrmJobId, job.id + 1)
     }
 
     // MARK: Counters
 
     private mutating func next(_ keyPath: WritableKeyPath<Counters, Int>) -> Int {
+        if savepoint != nil, savepoint!.counters == nil { savepoint!.counters = counters }
         let value = counters[keyPath: keyPath]
         counters[keyPath: keyPath] = value + 1
         journal.append(.putCounters(counters))

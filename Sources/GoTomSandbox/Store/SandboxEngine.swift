@@ -24,8 +24,9 @@ actor SandboxEngine {
 
     /// Runs an operation on the state and waits until its changes are committed.
     ///
-    /// - Parameter operation: Reads and changes the state; must check everything before changing anything, so
-    ///   that a rejected request leaves no trace.
+    /// - Parameter operation: Reads and changes the state in place. To leave no trace of a rejected request it
+    ///   either checks everything before changing anything or rolls its change back (see
+    ///   ``SandboxHandlers/change(_:)``); only the journal entries left when it returns are committed.
     /// - Returns: The operation's result, or a 500 reply if the commit failed.
     func perform(_ operation: @Sendable (inout SandboxState) -> SandboxReply) async -> SandboxReply {
         let reply = operation(&state)
