@@ -29,6 +29,8 @@ enum ErrorReport {
         if error == .invalidRequest { return .usage }
         if error == .fileSystem { return .failure }
         if error == .cancelled { return .interrupted }
+        // A response that started well but broke off (e.g. a download cut short) is no HTTP error.
+        if error == .unexpectedResponse, (error.status ?? 0) < 400 { return .failure }
         if let status = error.status, status >= 400 { return ExitStatus.forHTTPStatus(status) }
         return error == .serverError ? .serverError : .clientError
     }

@@ -25,7 +25,9 @@ struct CLIError: Error, CustomStringConvertible {
 /// | 5 | HTTP 5xx response |
 /// | 6 | network, TLS or timeout failure: no HTTP response |
 /// | 64 | usage error |
+/// | 75 | accepted but not finished: a queued CRM job; run again or follow it up later |
 /// | 130 | interrupted |
+/// | 141 | the reader of stdout went away (`gotom … \| head`) |
 enum ExitStatus: Int32 {
     case success = 0
     case failure = 1
@@ -33,7 +35,9 @@ enum ExitStatus: Int32 {
     case serverError = 5
     case network = 6
     case usage = 64
+    case pending = 75
     case interrupted = 130
+    case outputClosed = 141
 
     /// The exit status for an HTTP status code.
     static func forHTTPStatus(_ status: Int) -> ExitStatus {

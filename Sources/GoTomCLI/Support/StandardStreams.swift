@@ -39,6 +39,9 @@ enum StandardStreams {
                 let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
+                    // The reader of stdout has gone (`gotom … | head`): stop like a process killed by SIGPIPE,
+                    // which NIO ignores process-wide.
+                    if errno == EPIPE && fd == STDOUT_FILENO { exit(141) }
                     return
                 }
                 offset += written

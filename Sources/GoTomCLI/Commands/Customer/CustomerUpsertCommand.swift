@@ -30,7 +30,7 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
     )
 
     /// The exit status when goTom queued the upsert (202): EX_TEMPFAIL, "try again later".
-    static let queuedExitCode: Int32 = 75
+    static let queuedExitCode: Int32 = ExitStatus.pending.rawValue
 
     @OptionGroup var payload: PayloadOptions
 

@@ -105,7 +105,7 @@ struct PagedListing<Item: Encodable & Sendable> {
 /// a lot of output check this to stop early, and exit with 141 like a process ended by SIGPIPE.
 enum BrokenStdout {
     /// The exit status when the reader of stdout went away: 128 + SIGPIPE, as shells report it.
-    static let exitCode: Int32 = 141
+    static let exitCode: Int32 = ExitStatus.outputClosed.rawValue
 
     /// Whether stdout is a pipe or socket whose reading end is closed.
     static var detected: Bool {

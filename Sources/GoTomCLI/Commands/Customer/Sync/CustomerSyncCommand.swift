@@ -62,14 +62,15 @@ struct CustomerSyncCommand: AsyncParsableCommand {
 
             EXIT STATUS
               0   every record created or updated
-              1   records still pending (queued jobs, undelivered requests): run
-                  again; or a local failure (unreadable file, journal)
+              1   a local failure (unreadable file, journal)
               4   records failed (rejected by goTom, or invalid) and none is
                   pending; or a 401 or a switched-off CRM sync (404) stopped the run
               5   the run stopped because goTom kept failing (5xx)
               6   the run stopped because goTom could not be reached
               64  usage error, an unusable CSV header, or --dry-run found invalid
                   records
+              75  records still pending (queued jobs, undelivered requests): run
+                  the same command again later
 
             EXAMPLES
               gotom customer sync customers.jsonl
@@ -200,7 +201,7 @@ struct CustomerSyncCommand: AsyncParsableCommand {
         case .journal(let message):
             throw CLIError(message)
         case nil:
-            if counts.pending > 0 { return .failure }
+            if counts.pending > 0 { return .pending }
             return counts.failed > 0 ? .clientError : .success
         }
     }
