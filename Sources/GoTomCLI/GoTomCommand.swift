@@ -29,6 +29,20 @@ public struct GoTomCommand: AsyncParsableCommand {
 public enum GoTomMain {
     /// Parses the process arguments, runs the command and exits with its status.
     public static func run() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == RequestCommand.configuration.commandName,
+            let command = try? RequestCommand.parse(Array(arguments.dropFirst()))
+        {
+            // `gotom request` is what scripts run once per API call, so it skips building the whole command tree
+            // (the metadata lookups for every command cost milliseconds). Anything it cannot parse (help, usage
+            // errors) falls through to the full parser below, which prints the usual messages.
+            do {
+                try await command.run()
+            } catch {
+                GoTomCommand.exit(withError: error)
+            }
+            return
+        }
         await GoTomCommand.main()
     }
 }
