@@ -86,7 +86,10 @@ let package = Package(
         .executableTarget(
             name: "gotom",
             dependencies: ["GoTomCLI"],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            // The executable exports no symbols: with SwiftPM's default (every symbol dynamic), each start of
+            // `gotom` spends milliseconds in the dynamic loader binding and searching a 50,000-entry table.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
             name: "gotom-signing-benchmark",
