@@ -152,6 +152,9 @@ public final class HTTPTransport: Sendable {
     public init(configuration: TransportConfiguration = TransportConfiguration()) throws(GoTomTransportError) {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .fullVerification
+        // Closing a connection whose response is still arriving (a cancelled download) waits this long for the
+        // server's close_notify; NIOSSL's default of 5 s would delay every early exit.
+        tls.shutdownTimeout = .milliseconds(500)
         tls.trustRoots = SystemTrustRoots.preferred
         if let path = configuration.additionalCACertificatePath {
             do {
@@ -183,6 +186,9 @@ public final class HTTPTransport: Sendable {
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maxConnectionsPerHost)
         )
+        // A refused or failed connection is reported at once; AsyncHTTPClient would otherwise keep trying until
+        // the connect timeout. Retries are the pipeline's decision (RetryPolicy), with its backoff and logging.
+        clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
         self.configuration = configuration
     }
