@@ -87,7 +87,7 @@ public struct GoTomClient: Sendable {
     ///
     /// - Returns: The offset added to the local clock when signing; 0 until a skew was detected.
     public func clockOffsetSeconds() async -> Int64 {
-        await pipeline.clockOffset.offsetSeconds
+        pipeline.clockOffset.offsetSeconds
     }
 
     /// Campaigns: read, create, update, archive, commission status and documents.
