@@ -36,12 +36,22 @@ extension GoTomClient {
             throw failure
         }
         do {
-            return try JSONDecoder().decode(type, from: Data(bytes))
+            // The bytes are only read while decoding, so `Data` borrows them instead of copying.
+            return try bytes.withUnsafeBytes { raw in
+                guard let base = raw.baseAddress, raw.count > 0 else {
+                    return try Self.jsonDecoder.decode(type, from: Data())
+                }
+                let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                return try Self.jsonDecoder.decode(type, from: data)
+            }
         } catch {
             throw unexpected(
                 request, exchange, detail: "cannot decode \(Value.self): \(Self.describe(error))", body: bytes)
         }
     }
+
+    /// One decoder for every response: its options never change, and `JSONDecoder` is safe to share.
+    private static let jsonDecoder = JSONDecoder()
 
     /// An ``GoTomError/unexpectedResponse`` for an accepted status whose body cannot be used.
     func unexpected(

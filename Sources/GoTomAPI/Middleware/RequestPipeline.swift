@@ -29,6 +29,23 @@ struct RequestPipeline: Sendable {
     let configuration: GoTomClient.Configuration
     let clockOffset: ClockOffsetStore
 
+    /// Signers for ``GoTomClient/Configuration/credentials`` and for each group with its own credentials, made
+    /// once: a signer absorbs its secret into the HMAC state when it is created.
+    private let defaultSigner: RequestSigner
+    private let groupSigners: [APIGroup: RequestSigner]
+
+    init(server: ServerAddress, transport: HTTPTransport, configuration: GoTomClient.Configuration,
+        clockOffset: ClockOffsetStore) {
+        self.server = server
+        self.transport = transport
+        self.configuration = configuration
+        self.clockOffset = clockOffset
+        self.defaultSigner = RequestSigner(credentials: configuration.credentials, clock: configuration.clock)
+        self.groupSigners = configuration.groupCredentials.mapValues {
+            RequestSigner(credentials: $0, clock: configuration.clock)
+        }
+    }
+
     /// The most bytes of an error body read to interpret it.
     static let errorBodyLimit = 64 * 1024
 
@@ -74,7 +91,7 @@ struct RequestPipeline: Sendable {
                 retries += 1
             case .failedResponse(let status, let headers, let body):
                 if policy.retryableStatuses.contains(status) {
-                    let now = configuration.clock.now().adding(seconds: await clockOffset.offsetSeconds)
+                    let now = configuration.clock.now().adding(seconds: clockOffset.offsetSeconds)
                     let retryAfter = GoTomError.header("Retry-After", in: headers).flatMap { value in
                         RetryAfter.delay(value, responseDate: GoTomError.header("Date", in: headers), now: now)
                     }
@@ -106,8 +123,8 @@ struct RequestPipeline: Sendable {
             guard !skewCorrected, case .failedResponse(401, let headers, let body) = outcome,
                 let offset = Self.measuredSkew(headers: headers, body: body, localNow: configuration.clock.now())
             else { return outcome }
-            let previous = await clockOffset.offsetSeconds
-            await clockOffset.record(offset)
+            let previous = clockOffset.offsetSeconds
+            clockOffset.record(offset)
             logger.warning(
                 "goTom rejected the request date; re-signing with the measured clock offset",
                 metadata: [
@@ -137,11 +154,9 @@ struct RequestPipeline: Sendable {
 
     /// Signs and sends once.
     private func attempt(_ request: APIRequest, accepting: Set<Int>, number: Int) async -> Outcome {
-        let offset = await clockOffset.offsetSeconds
-        let signer = RequestSigner(
-            credentials: configuration.credentials(for: request.group),
-            clock: OffsetWallClock(base: configuration.clock, offsetSeconds: offset)
-        )
+        let offset = clockOffset.offsetSeconds
+        var signer = groupSigners.isEmpty ? defaultSigner : groupSigners[request.group] ?? defaultSigner
+        if offset != 0 { signer.clock = OffsetWallClock(base: configuration.clock, offsetSeconds: offset) }
         let prepared: PreparedRequest
         do {
             prepared = try await PreparedRequest.make(
