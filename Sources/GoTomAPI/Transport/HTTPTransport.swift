@@ -182,6 +182,12 @@ public final class HTTPTransport: Sendable {
             decompression: .disabled
         )
         clientConfiguration.httpVersion = .automatic
+        // With no tracer bootstrapped (`InstrumentationSystem` still holds its no-op tracer), AsyncHTTPClient would
+        // still open a span per request and parse the URL a second time to fill its attributes; nil skips both.
+        // (Compared by name: the Tracing module is AsyncHTTPClient's dependency, not one of this target's.)
+        if let tracer = clientConfiguration.tracing.tracer, String(reflecting: type(of: tracer)) == "Tracing.NoOpTracer" {
+            clientConfiguration.tracing.tracer = nil
+        }
         clientConfiguration.connectionPool = HTTPClient.Configuration.ConnectionPool(
             idleTimeout: .seconds(60),
             concurrentHTTP1ConnectionsPerHostSoftLimit: max(1, configuration.maxConnectionsPerHost)
