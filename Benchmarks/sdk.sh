@@ -3,17 +3,24 @@
 #  1. client.campaigns.get with 1 and 32 concurrent tasks, next to wrk -c1 and wrk -c32 on the same signed URL;
 #  2. a 1 GiB report downloaded to a file by the SDK (throughput and peak RSS), next to curl on the same URL.
 #   Benchmarks/sdk.sh            (needs wrk, curl and GNU time: apt-get install wrk curl time)
+#   DURATION=8 Benchmarks/sdk.sh
+# Builds into SCRATCH with BUILD_FLAGS, the same defaults as Benchmarks/request-per-call.sh, so both scripts share
+# one warm release build (changing BUILD_FLAGS rebuilds everything, about 15 minutes on 2 cores). The SDK process
+# shares the machine with the sandbox while wrk needs little CPU: the load is printed before and after, and the
+# figures are only comparable on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
+SCRATCH=${SCRATCH:-.build-bench}
+BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib}
 REPORT_SIZE=${REPORT_SIZE:-1073741824}
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE || true
 for tool in wrk curl /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
 
-swift build -c release --product gotom >/dev/null
-swift build -c release --product gotom-sdk-benchmark >/dev/null
-GOTOM=$PWD/.build/release/gotom
-BENCH=$PWD/.build/release/gotom-sdk-benchmark
+swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom >/dev/null
+swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom-sdk-benchmark >/dev/null
+GOTOM=$PWD/$SCRATCH/release/gotom
+BENCH=$PWD/$SCRATCH/release/gotom-sdk-benchmark
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
@@ -30,6 +37,7 @@ mapfile -t HEADERS < <("$GOTOM" sign GET /app-api/campaign/BENCH-1)
 WRK_HEADERS=(); for h in "${HEADERS[@]}"; do WRK_HEADERS+=(-H "$h"); done
 wrk_rps() { wrk -t1 -c"$1" -d"${DURATION}s" "${WRK_HEADERS[@]}" "$URL/app-api/campaign/BENCH-1" | awk '/^Requests\/sec/ {print $2}'; }
 
+echo "load before: $(uptime | sed 's/.*load average/load average/')"
 echo "## campaigns.get over TLS ($DURATION s each)"
 echo "wrk -c1: $(wrk_rps 1) requests/s"
 "$BENCH" get BENCH-1 1 "$DURATION"
@@ -44,3 +52,4 @@ CURL_HEADERS=(); for h in "${HEADERS[@]}"; do CURL_HEADERS+=(-H "$h"); done
 echo "curl: $(stat -c %s "$WORK/curl.csv") bytes"
 rm -f "$WORK/curl.csv"
 /usr/bin/time -f "sdk: %e s, peak RSS %M KiB" "$BENCH" download 9000 "$WORK/sdk.csv"
+echo "load after: $(uptime | sed 's/.*load average/load average/')"
