@@ -79,7 +79,8 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
 
     /// The origin as a URL string, e.g. `https://demo.gotom.io` or `http://[::1]:8080`.
     public var description: String {
-        let hostPart = host.contains(":") ? "[\(host)]" : host
+        // A byte search: `contains(":")` would resolve to Foundation's string search, and this runs per request.
+        let hostPart = host.utf8.contains(UInt8(ascii: ":")) ? "[\(host)]" : host
         return port.map { "\(scheme)://\(hostPart):\($0)" } ?? "\(scheme)://\(hostPart)"
     }
 
