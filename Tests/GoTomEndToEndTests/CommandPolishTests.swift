@@ -74,7 +74,9 @@ struct CommandPolishTests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         // A refused connection: the error path prints "error" in red on a terminal.
-        let port = try FreePort.find()
+        let closed = try FreePort.reserveClosed()
+        defer { closed.release() }
+        let port = closed.port
         let command = "\(CLIHarness.binary) campaign get 1 --base-url http://127.0.0.1:\(port) --attempts 1"
         let colored = try await ExternalTool.run(script, ["-qec", command, "/dev/null"],
             environment: ["HOME": cli.home.path, "GOTOM_USER": "u", "GOTOM_SECRET": "s", "NO_COLOR": nil,

@@ -2,6 +2,7 @@ import Foundation
 import GoTomAPI
 import GoTomAuth
 import GoTomModels
+import GoTomTesting
 import Logging
 import Testing
 
@@ -218,11 +219,12 @@ struct RetryTests {
 
     @Test("a refused connection cannot have delivered the request, so even a create is retried")
     func refusedConnection() async throws {
-        let server = try await FaultServer.start([])
-        let baseURL = server.baseURL
-        try await server.stop()
+        // A bound port that does not listen: refused every time, and no other test can take it meanwhile.
+        let closed = try FreePort.reserveClosed()
+        defer { closed.release() }
         let setup = try Self.client(
-            for: baseURL, policy: RetryPolicy(maxAttempts: 3, jitter: 0), connectTimeout: .milliseconds(500))
+            for: "http://127.0.0.1:\(closed.port)", policy: RetryPolicy(maxAttempts: 3, jitter: 0),
+            connectTimeout: .milliseconds(500))
         var caught: GoTomError?
         do {
             try await setup.client.campaigns.create(Models.campaign("c"))
@@ -232,7 +234,7 @@ struct RetryTests {
         try await setup.client.shutdown()
         let error = try #require(caught)
         #expect(error == .transport)
-        #expect(error.transportError?.requestCannotHaveBeenDelivered == true)
+        #expect(error.transportError?.requestCannotHaveBeenDelivered == true, "\(error)")
         #expect(error.attempts == 3)
         #expect(setup.sleeps.delays.count == 2)
     }
