@@ -11,7 +11,8 @@ public struct GoTomCommand: AsyncParsableCommand {
             (GOTOM_USER, GOTOM_SECRET, GOTOM_BASE_URL, GOTOM_PROVIDER); a profile in the config file \
             (`gotom config`).
 
-            Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, 1 other.
+            Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, \
+            75 queued CRM work still pending, 130 interrupted, 141 stdout closed early, 1 other.
             """,
         version: "0.1.0",
         subcommands: [
