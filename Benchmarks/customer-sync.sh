@@ -6,7 +6,9 @@
 #
 #   Benchmarks/customer-sync.sh                       # COUNT=10000 SAMPLE=200 CONCURRENCY=8
 #   COUNT=10000 SAMPLE=200 CONCURRENCY=16 TLS=1 Benchmarks/customer-sync.sh
-#   SCRATCH_PATH=.build-sdk Benchmarks/customer-sync.sh   # build into another scratch folder
+#   SCRATCH=.build-other BUILD_FLAGS= Benchmarks/customer-sync.sh   # another scratch folder, dynamic linking
+#
+# Builds into SCRATCH with BUILD_FLAGS, the same defaults as request-per-call.sh and sdk.sh (one warm release build).
 #
 # Needs bash, curl, openssl, awk and GNU time (apt-get install curl openssl gawk time). Prints Markdown.
 set -euo pipefail
@@ -16,7 +18,8 @@ COUNT=${COUNT:-10000}
 SAMPLE=${SAMPLE:-200}
 CONCURRENCY=${CONCURRENCY:-8}
 TLS=${TLS:-0}
-SCRATCH_PATH=${SCRATCH_PATH:-.build}
+SCRATCH=${SCRATCH:-.build-bench}
+BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib}
 SEED=${SEED:-../shared/reference/seed/000_3f619a6c8f664f0c.txt}
 # Large trust bundles only add start-up cost; every process gets the same environment.
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE GOTOM_PROFILE GOTOM_CACERT || true
@@ -26,8 +29,8 @@ for tool in curl openssl awk md5sum base64 /usr/bin/time; do
 done
 [ -f "$SEED" ] || { echo "seed text not found at $SEED" >&2; exit 1; }
 
-swift build -c release --scratch-path "$SCRATCH_PATH" --product gotom >/dev/null
-GOTOM=$PWD/$SCRATCH_PATH/release/gotom
+swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom >/dev/null
+GOTOM=$PWD/$SCRATCH/release/gotom
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
