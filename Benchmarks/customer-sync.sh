@@ -19,7 +19,7 @@ SAMPLE=${SAMPLE:-200}
 CONCURRENCY=${CONCURRENCY:-8}
 TLS=${TLS:-0}
 SCRATCH=${SCRATCH:-.build-bench}
-BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib}
+BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib -Xlinker -no-pie}
 SEED=${SEED:-../shared/reference/seed/000_3f619a6c8f664f0c.txt}
 # Large trust bundles only add start-up cost; every process gets the same environment.
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE GOTOM_PROFILE GOTOM_CACERT || true

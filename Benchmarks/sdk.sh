@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 SCRATCH=${SCRATCH:-.build-bench}
-BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib}
+BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib -Xlinker -no-pie}
 REPORT_SIZE=${REPORT_SIZE:-1073741824}
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE || true
 for tool in wrk curl /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
