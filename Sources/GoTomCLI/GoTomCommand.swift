@@ -1,4 +1,5 @@
 import ArgumentParser
+import NIOCore
 
 /// The `gotom` command: signed requests to goTom's App API from the shell.
 public struct GoTomCommand: AsyncParsableCommand {
@@ -37,6 +38,8 @@ public enum GoTomMain {
             // `gotom request` is what scripts run once per API call, so it skips building the whole command tree
             // (the metadata lookups for every command cost milliseconds). Anything it cannot parse (help, usage
             // errors) falls through to the full parser below, which prints the usual messages.
+            // One request needs one event loop; the default starts one thread per core.
+            NIOSingletons.groupLoopCountSuggestion = 1
             do {
                 try await command.run()
             } catch {
