@@ -185,11 +185,7 @@ struct CustomerSyncCommand: AsyncParsableCommand {
             updated: counts.updated, failed: counts.failed, pending: counts.pending, sentThisRun: result.sent,
             seconds: (ContinuousClock.now - started).seconds, failuresFile: writtenFailures)
         if !verbosity.quiet { StandardStreams.writeError(summary.text) }
-        if json {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            StandardStreams.writeOut(String(decoding: try encoder.encode(summary), as: UTF8.self) + "\n")
-        }
+        if json { StandardStreams.writeOut(try JSONOutput.encode(summary, pretty: false) + "\n") }
 
         switch result.stop {
         case .fatal(let error):
@@ -274,11 +270,9 @@ struct CustomerSyncCommand: AsyncParsableCommand {
                 var invalid: Int
                 var problems: [String]
             }
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             let report = DryRun(input: file, records: records, valid: records - invalid, invalid: invalid,
                 problems: problems)
-            StandardStreams.writeOut(String(decoding: try encoder.encode(report), as: UTF8.self) + "\n")
+            StandardStreams.writeOut(try JSONOutput.encode(report, pretty: false) + "\n")
         }
         return invalid == 0 ? .success : .usage
     }

@@ -63,7 +63,6 @@ final class SyncJournal: @unchecked Sendable {
         var updated = 0
         var failed = 0
         var pending = 0
-        var waiting = 0
     }
 
     static let version = "1"
@@ -233,10 +232,7 @@ final class SyncJournal: @unchecked Sendable {
             switch State(rawValue: row.int(0) ?? -1) {
             case .done: if row.int(1) == 0 { counts.created += number } else { counts.updated += number }
             case .failed, .invalid: counts.failed += number
-            case .waiting:
-                counts.pending += number
-                counts.waiting += number
-            case .pending, .sending, nil: counts.pending += number
+            case .waiting, .pending, .sending, nil: counts.pending += number
             }
         }
         return counts

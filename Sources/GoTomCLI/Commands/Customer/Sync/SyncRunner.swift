@@ -356,10 +356,7 @@ final class SyncRunner: Sendable {
                 ])
             })
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(JSONValue.object(fields))).map { String(decoding: $0, as: UTF8.self) }
-            ?? #"{"message":"unknown"}"#
+        return (try? JSONOutput.encode(JSONValue.object(fields), pretty: false)) ?? #"{"message":"unknown"}"#
     }
 
     private static func failureJSON(error: GoTomError, message: String) -> String {
