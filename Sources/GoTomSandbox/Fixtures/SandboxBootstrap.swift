@@ -86,9 +86,7 @@ enum SandboxBootstrap {
             var discounts: [CustomerRead.DefaultDiscount]?
             if let raw = object.removeValue(forKey: "defaultDiscounts") {
                 do {
-                    discounts = try JSONDecoder().decode(
-                        [CustomerRead.DefaultDiscount].self, from: JSONEncoder().encode(raw)
-                    )
+                    discounts = try JSONBody.convert([CustomerRead.DefaultDiscount].self, from: raw)
                 } catch {
                     throw .invalidFixtures("customers[\(index)].defaultDiscounts: \(error)")
                 }
@@ -123,7 +121,7 @@ enum SandboxBootstrap {
         }
         for (position, flightValue) in (object["flights"]?.arrayValue ?? []).enumerated() {
             do {
-                try JSONBody.validate(flightValue, BodySchemas.flight(create: true))
+                try JSONBody.validate(flightValue, BodySchemas.flightCreate)
                 try state.createFlight(JSONBody.decode(FlightCreate.self, from: flightValue), in: externalId)
             } catch {
                 throw .invalidFixtures("\(place).flights[\(position)]: \(describe(error.reply))")
@@ -138,7 +136,7 @@ enum SandboxBootstrap {
                 continue
             }
             do {
-                let flags = try JSONDecoder().decode(FlightFlags.self, from: JSONEncoder().encode(flightValue))
+                let flags = try JSONBody.convert(FlightFlags.self, from: flightValue)
                 if let invoice = flags.invoice { campaign.flights[position].invoice = invoice }
                 campaign.flights[position].deferred = flags.deferred ?? false
                 campaign.flights[position].adServerData = flags.adServerData ?? false
@@ -151,7 +149,7 @@ enum SandboxBootstrap {
         }
         if let raw = object["discounts"] {
             do {
-                let discounts = try JSONDecoder().decode([DiscountSeed].self, from: JSONEncoder().encode(raw))
+                let discounts = try JSONBody.convert([DiscountSeed].self, from: raw)
                 for discount in discounts {
                     var record = CampaignDiscountRecord(
                         externalId: discount.externalId, entityId: state.nextEntityId(), name: discount.name

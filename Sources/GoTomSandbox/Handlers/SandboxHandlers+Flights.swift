@@ -9,7 +9,7 @@ extension SandboxHandlers {
         let campaignId = request.parameter(0)
         guard await engine.read({ $0.campaign(campaignId) != nil }) else { return .notFound }
         let body = try JSONBody.object(request.body)
-        try JSONBody.validate(body, BodySchemas.flight(create: true))
+        try JSONBody.validate(body, BodySchemas.flightCreate)
         let flight = try JSONBody.decode(FlightCreate.self, from: body)
         return await change { state throws(Rejection) in
             try state.createFlight(flight, in: campaignId)
@@ -45,7 +45,7 @@ extension SandboxHandlers {
         let (campaignId, flightId) = (request.parameter(0), request.parameter(1))
         guard await engine.read({ $0.campaign(campaignId)?.flightIndex(flightId) != nil }) else { return .notFound }
         let body = try JSONBody.object(request.body)
-        try JSONBody.validate(body, BodySchemas.flight(create: false))
+        try JSONBody.validate(body, BodySchemas.flightUpdate)
         let update = try JSONBody.decode(FlightUpdate.self, from: body)
         if let push = update.adServerPushChanges {
             logger.debug(

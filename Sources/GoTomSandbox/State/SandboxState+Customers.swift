@@ -26,7 +26,7 @@ extension SandboxState {
         }
         let write: CustomerWrite
         do {
-            write = try JSONDecoder().decode(CustomerWrite.self, from: JSONEncoder().encode(JSONValue.object(object)))
+            write = try JSONBody.convert(CustomerWrite.self, from: .object(object))
         } catch let error as DecodingError {
             let (path, _) = JSONBody.violationPath(of: error)
             switch error {

@@ -86,8 +86,13 @@ enum BodySchemas {
         .field("innerOp", .string(allowed: ["AND", "OR"])),
     ])
 
+    /// The flight members with the eleven documented ones required (built once, not per request).
+    static let flightCreate = flight(create: true)
+    /// The flight members, all optional.
+    static let flightUpdate = flight(create: false)
+
     /// The flight members; `create` makes the eleven documented ones required.
-    static func flight(create: Bool) -> Schema {
+    private static func flight(create: Bool) -> Schema {
         var fields: [SchemaField] = [
             .field(
                 "runtime",

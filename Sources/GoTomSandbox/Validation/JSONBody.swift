@@ -43,14 +43,18 @@ enum JSONBody {
         if !violations.isEmpty { throw Rejection(violations.reply()) }
     }
 
+    /// A model value from a JSON tree (encoded and decoded again: the models are only `Decodable` from JSON).
+    static func convert<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws -> Value {
+        try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(value))
+    }
+
     /// Decodes a model type from an already validated JSON value.
     ///
     /// - Throws: A 400 `ConstraintViolationResponse` (Type code, with the property path) should the model still
     ///   refuse the value, e.g. in nested targeting structures the schema leaves to the model.
     static func decode<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws(Rejection) -> Value {
         do {
-            let data = try JSONEncoder().encode(value)
-            return try JSONDecoder().decode(Value.self, from: data)
+            return try convert(Value.self, from: value)
         } catch let error as DecodingError {
             let (path, message) = violationPath(of: error)
             var violations = ViolationList()
