@@ -31,22 +31,35 @@ enum StandardStreams {
     static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
-    private static func write(fd: Int32, _ bytes: some Collection<UInt8>) {
-        let array = Array(bytes)
-        array.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    // The reader of stdout has gone (`gotom … | head`): stop like a process killed by SIGPIPE,
-                    // which NIO ignores process-wide.
-                    if errno == EPIPE && fd == STDOUT_FILENO { exit(141) }
-                    return
-                }
-                offset += written
+    /// Whether stdout is a pipe or socket whose reading end is closed, checked without writing (for output that
+    /// is held back, such as a table, so that no further pages are fetched for nobody).
+    static var stdoutReaderGone: Bool {
+        var descriptor = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
+        guard poll(&descriptor, 1, 0) == 1 else { return false }
+        return descriptor.revents & Int16(POLLERR | POLLHUP) != 0
+    }
+
+    /// Writes all of `buffer` to a descriptor.
+    ///
+    /// When the reader has gone (EPIPE, as with `gotom … | head`; SIGPIPE is ignored process-wide by NIO) the
+    /// process ends with 141, like one killed by SIGPIPE — except on stderr, where nothing is left to tell.
+    ///
+    /// - Throws: ``CLIError`` when the write fails otherwise, e.g. a full disk behind `> file`.
+    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) throws {
+        var offset = 0
+        while offset < buffer.count {
+            let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                if errno == EPIPE && fd != STDERR_FILENO { exit(ExitStatus.outputClosed.rawValue) }
+                throw CLIError("cannot write the output: \(String(cString: strerror(errno)))")
             }
+            offset += written
         }
+    }
+
+    private static func write(fd: Int32, _ bytes: some Collection<UInt8>) {
+        Array(bytes).withUnsafeBytes { buffer in try? write(buffer, to: fd) }
     }
 
     /// Reads all of stdin, failing beyond `limit` bytes with a message that ends in `hint`.

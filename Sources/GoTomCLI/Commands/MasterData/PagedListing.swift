@@ -79,7 +79,7 @@ struct PagedListing<Item: Encodable & Sendable> {
                 try emit(page)
                 if remaining == 0 { break }
                 // Output goes nowhere once the reader is gone (`| head`): stop fetching pages.
-                if BrokenStdout.detected { throw ExitCode(BrokenStdout.exitCode) }
+                if StandardStreams.stdoutReaderGone { throw ExitCode(ExitStatus.outputClosed.rawValue) }
             }
         } else {
             try emit(try await fetchPage(1))
@@ -96,38 +96,5 @@ struct PagedListing<Item: Encodable & Sendable> {
         if let lastPage = last.lastPage { line += ", page \(last.number) of \(lastPage)" }
         if !paging.all && paging.limit == nil { line += "; --all prints every page" }
         StandardStreams.diagnostic(Terminal.dim(line))
-    }
-}
-
-/// A stdout whose reader has gone away, as with `gotom … | head`.
-///
-/// The process ignores SIGPIPE (SwiftNIO does), so writes to a closed pipe fail quietly; commands that produce
-/// a lot of output check this to stop early, and exit with 141 like a process ended by SIGPIPE.
-enum BrokenStdout {
-    /// The exit status when the reader of stdout went away: 128 + SIGPIPE, as shells report it.
-    static let exitCode: Int32 = ExitStatus.outputClosed.rawValue
-
-    /// Whether stdout is a pipe or socket whose reading end is closed.
-    static var detected: Bool {
-        var descriptor = pollfd(fd: STDOUT_FILENO, events: 0, revents: 0)
-        guard poll(&descriptor, 1, 0) == 1 else { return false }
-        return descriptor.revents & Int16(POLLERR | POLLHUP) != 0
-    }
-
-    /// Writes all of `bytes` to stdout or another descriptor.
-    ///
-    /// - Throws: `ExitCode(141)` when the reader has gone away (EPIPE), ``CLIError`` when the write fails
-    ///   otherwise (e.g. a full disk behind `> file`).
-    static func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32 = STDOUT_FILENO) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-            if written < 0 {
-                if errno == EINTR { continue }
-                if errno == EPIPE { throw ExitCode(exitCode) }
-                throw CLIError("cannot write the output: \(String(cString: strerror(errno)))")
-            }
-            offset += written
-        }
     }
 }

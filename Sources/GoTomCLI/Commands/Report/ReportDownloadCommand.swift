@@ -140,7 +140,7 @@ struct ReportDownloadCommand: AsyncParsableCommand {
     static func stream(_ download: ReportDownload, to descriptor: Int32) async throws -> Int64 {
         var count: Int64 = 0
         for try await chunk in download {
-            try chunk.withUnsafeReadableBytes { try BrokenStdout.write($0, to: descriptor) }
+            try chunk.withUnsafeReadableBytes { try StandardStreams.write($0, to: descriptor) }
             count += Int64(chunk.readableBytes)
         }
         return count
@@ -156,15 +156,12 @@ struct ReportDownloadCommand: AsyncParsableCommand {
         return try await stream(download, to: descriptor)
     }
 
-    /// After Ctrl-C or when the reader of stdout has gone, the temporary file is already removed: exit now
-    /// instead of waiting for the TLS connection's orderly close, which takes up to 5 s while the server is
-    /// still sending.
+    /// After Ctrl-C the temporary file is already removed: exit now instead of waiting for the TLS connection's
+    /// orderly close while the server is still sending. (A reader of stdout that has gone ends the process in
+    /// ``StandardStreams/write(_:to:)``.)
     static func exitAtOnceIfStopped(by error: any Error) {
         if let error = error as? GoTomError, error == .cancelled {
             Foundation.exit(ErrorReport.print(error).rawValue)
-        }
-        if let code = error as? ExitCode, code.rawValue == BrokenStdout.exitCode {
-            Foundation.exit(code.rawValue)
         }
     }
 
