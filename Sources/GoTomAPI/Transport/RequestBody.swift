@@ -29,11 +29,8 @@ public enum RequestBody: Sendable, Hashable {
             return BodyDigest(bytes: bytes)
         case .file(let path):
             do {
-                var digester = BodyDigester()
-                for try await chunk in FileChunks(path: path, chunkSize: Self.chunkSize) {
-                    digester.update(chunk.readableBytesView)
-                }
-                return digester.finalize()
+                return try await BodyDigest.of(
+                    streaming: FileChunks(path: path, chunkSize: Self.chunkSize).map(\.readableBytesView))
             } catch let error as GoTomTransportError {
                 throw error
             } catch {
