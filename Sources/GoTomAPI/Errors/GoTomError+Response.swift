@@ -63,8 +63,8 @@ extension GoTomError {
         error.operation = request.operation
         error.request = request.summary
         error.attempts = attempts
-        error.dateHeader = Self.header("Date", in: headers)
-        error.requestId = Self.header("X-Request-Id", in: headers)
+        error.dateHeader = RawResponse.header("Date", in: headers)
+        error.requestId = RawResponse.header("X-Request-Id", in: headers)
         error.bodyExcerpt = body.isEmpty ? nil : Self.excerpt(body)
         return error
     }
@@ -72,10 +72,6 @@ extension GoTomError {
     /// The start of a body as text, at most ``excerptLimit`` bytes.
     static func excerpt(_ body: [UInt8]) -> String {
         String(decoding: body.prefix(excerptLimit), as: UTF8.self)
-    }
-
-    static func header(_ name: String, in headers: [(name: String, value: String)]) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
     }
 
     /// The violations of a `ConstraintViolationResponse`-shaped body.

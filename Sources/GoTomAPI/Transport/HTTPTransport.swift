@@ -92,7 +92,13 @@ public struct RawResponse: Sendable {
     /// - Parameter name: The header name.
     /// - Returns: The value, if present.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        Self.header(name, in: headers)
+    }
+
+    /// The first value of `name` in a header list, matched case-insensitively.
+    static func header(_ name: String, in headers: [(name: String, value: String)]) -> String? {
+        let wanted = name.lowercased()
+        return headers.first { $0.name.lowercased() == wanted }?.value
     }
 }
 
