@@ -47,18 +47,22 @@ struct ClientOptions: ParsableArguments {
         policy.maxAttempts = max(1, attempts)
         var logger = Logger(label: "gotom") { _ in VerboseLogHandler(enabled: verbosity.verbose) }
         logger.logLevel = verbosity.verbose ? .debug : .warning
+        // The same timeouts, CA and proxy as `gotom request` (one place decides them).
+        let transport = try connection.transportConfiguration(for: server, config: config)
+        let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }
+        let configuration = GoTomClient.Configuration(
+            baseURL: baseURL,
+            credentials: credentials,
+            connectTimeout: .milliseconds(Int64(transport.connectTimeout * 1000)),
+            requestTimeout: requestTimeout,
+            retryPolicy: policy,
+            additionalCACertificatePath: transport.additionalCACertificatePath,
+            proxy: transport.proxy,
+            logger: logger
+        )
         do {
-            return try GoTomClient(configuration: .init(
-                baseURL: baseURL,
-                credentials: credentials,
-                connectTimeout: .milliseconds(Int64(connection.connectTimeout * 1000)),
-                requestTimeout: connection.timeout > 0 ? .milliseconds(Int64(connection.timeout * 1000)) : nil,
-                retryPolicy: policy,
-                additionalCACertificatePath: config.caCertificatePath,
-                proxy: try ProxySettings.resolve(for: server, environment: config.environment),
-                logger: logger
-            ))
-        } catch let error as GoTomError {
+            return try GoTomClient(configuration: configuration)
+        } catch {
             throw CLIError("cannot set up the client: \(error.shortDescription)")
         }
     }
