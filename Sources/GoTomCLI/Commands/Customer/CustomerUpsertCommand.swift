@@ -29,9 +29,6 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
             """
     )
 
-    /// The exit status when goTom queued the upsert (202): EX_TEMPFAIL, "try again later".
-    static let queuedExitCode: Int32 = ExitStatus.pending.rawValue
-
     @OptionGroup var payload: PayloadOptions
 
     @Option(help: ArgumentHelp("The CRM id; it decides whether the customer is created or updated (externalCrmId).",
@@ -85,7 +82,7 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
                     StandardStreams.diagnostic(
                         "goTom queued the upsert as CRM job \(job); follow it with: gotom customer logs \(job)")
                 }
-                throw ExitCode(Self.queuedExitCode)
+                return .pending
             }
         }
     }
