@@ -45,7 +45,7 @@ public struct GoTomClient: Sendable {
         self.configuration = configuration
         self.server = server
         self.pipeline = RequestPipeline(
-            server: server, transport: transport, configuration: configuration, clockOffset: ClockOffsetStore()
+            server: server, transport: transport, configuration: configuration, clockOffset: ClockOffsetStore(base: configuration.clock)
         )
     }
 

@@ -29,10 +29,9 @@ struct RequestPipeline: Sendable {
     let configuration: GoTomClient.Configuration
     let clockOffset: ClockOffsetStore
 
-    /// Signers for ``GoTomClient/Configuration/credentials`` and for each group with its own credentials, made
-    /// once: a signer absorbs its secret into the HMAC state when it is created.
-    private let defaultSigner: RequestSigner
-    private let groupSigners: [APIGroup: RequestSigner]
+    /// One signer per API group (its own credentials, else the default ones), made once — a signer absorbs its
+    /// secret into the HMAC state when it is created — and signing with the offset-corrected clock.
+    private let signers: [APIGroup: RequestSigner]
 
     init(server: ServerAddress, transport: HTTPTransport, configuration: GoTomClient.Configuration,
         clockOffset: ClockOffsetStore) {
@@ -40,10 +39,9 @@ struct RequestPipeline: Sendable {
         self.transport = transport
         self.configuration = configuration
         self.clockOffset = clockOffset
-        self.defaultSigner = RequestSigner(credentials: configuration.credentials, clock: configuration.clock)
-        self.groupSigners = configuration.groupCredentials.mapValues {
-            RequestSigner(credentials: $0, clock: configuration.clock)
-        }
+        self.signers = Dictionary(uniqueKeysWithValues: APIGroup.allCases.map { group in
+            (group, RequestSigner(credentials: configuration.credentials(for: group), clock: clockOffset))
+        })
     }
 
     /// The most bytes of an error body read to interpret it.
@@ -93,7 +91,7 @@ struct RequestPipeline: Sendable {
                 retries += 1
             case .failedResponse(let status, let headers, let body):
                 if policy.retryableStatuses.contains(status) {
-                    let now = configuration.clock.now().adding(seconds: clockOffset.offsetSeconds)
+                    let now = clockOffset.now()
                     let retryAfter = RawResponse.header("Retry-After", in: headers).flatMap { value in
                         RetryAfter.delay(value, responseDate: RawResponse.header("Date", in: headers), now: now)
                     }
@@ -157,9 +155,7 @@ struct RequestPipeline: Sendable {
 
     /// Signs and sends once.
     private func attempt(_ request: APIRequest, digest: BodyDigest, accepting: Set<Int>, number: Int) async -> Outcome {
-        let offset = clockOffset.offsetSeconds
-        var signer = groupSigners.isEmpty ? defaultSigner : groupSigners[request.group] ?? defaultSigner
-        if offset != 0 { signer.clock = OffsetWallClock(base: configuration.clock, offsetSeconds: offset) }
+        let signer = signers[request.group]!
         let prepared: PreparedRequest
         do {
             prepared = try await PreparedRequest.make(
