@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoTomAPI
 import GoTomModels
 
 /// What the campaign, flight and discount commands share: flag values as JSON, input checks and the
@@ -20,6 +21,21 @@ enum BookingCommands {
     static func confirm(_ message: String, verbosity: VerbosityOptions) {
         guard !verbosity.quiet else { return }
         StandardStreams.writeError(message + "\n")
+    }
+
+    /// Sends a change, reads the object back with `--show`, confirms on stderr (unless `-q`) and prints what was
+    /// read: the ending of every write command whose answer has no body.
+    static func change<Read: Encodable>(
+        using clientOptions: ClientOptions, show: Bool, output: OutputOptions, confirmation: String,
+        _ send: (GoTomClient) async throws -> Void, readBack: (GoTomClient) async throws -> Read
+    ) async throws -> ExitStatus {
+        let read = try await clientOptions.withClient { client -> Read? in
+            try await send(client)
+            return show ? try await readBack(client) : nil
+        }
+        confirm(confirmation, verbosity: clientOptions.verbosity)
+        if let read { try ObjectPrinter(options: output).print(read) }
+        return .success
     }
 
     /// Merges flags over `--file`/stdin into one JSON object, without checking it against a model yet.

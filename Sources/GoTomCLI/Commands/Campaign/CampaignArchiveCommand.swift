@@ -33,14 +33,11 @@ struct CampaignArchiveCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let id = campaign
             let archived = !unarchive
-            let read = try await clientOptions.withClient { client -> CampaignRead? in
-                try await client.campaigns.setArchiveStatus(id, archived: archived)
-                return show ? try await client.campaigns.get(id) : nil
-            }
-            BookingCommands.confirm("\(archived ? "archived" : "reactivated") campaign \(id)",
-                verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "\(archived ? "archived" : "reactivated") campaign \(id)",
+                { client in try await client.campaigns.setArchiveStatus(id, archived: archived) },
+                readBack: { client in try await client.campaigns.get(id) })
         }
     }
 }

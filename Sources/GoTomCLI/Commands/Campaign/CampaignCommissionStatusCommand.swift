@@ -35,14 +35,11 @@ struct CampaignCommissionStatusCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let id = campaign
             let settlement = CommissionSettlement(rawValue: status)
-            let read = try await clientOptions.withClient { client -> CampaignRead? in
-                try await client.campaigns.setCommissionStatus(id, to: settlement)
-                return show ? try await client.campaigns.get(id) : nil
-            }
-            BookingCommands.confirm("set the commission status of campaign \(id) to \(settlement.rawValue)",
-                verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "set the commission status of campaign \(id) to \(settlement.rawValue)",
+                { client in try await client.campaigns.setCommissionStatus(id, to: settlement) },
+                readBack: { client in try await client.campaigns.get(id) })
         }
     }
 }

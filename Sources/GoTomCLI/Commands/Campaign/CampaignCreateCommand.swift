@@ -52,13 +52,11 @@ struct CampaignCreateCommand: AsyncParsableCommand {
                 try ObjectPrinter(options: output).print(campaign)
                 return .success
             }
-            let read = try await clientOptions.withClient { client -> CampaignRead? in
-                try await client.campaigns.create(campaign)
-                return show ? try await client.campaigns.get(campaign.externalId) : nil
-            }
-            BookingCommands.confirm("created campaign \(campaign.externalId)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "created campaign \(campaign.externalId)",
+                { client in try await client.campaigns.create(campaign) },
+                readBack: { client in try await client.campaigns.get(campaign.externalId) })
         }
     }
 }

@@ -53,13 +53,13 @@ struct CampaignUpdateCommand: AsyncParsableCommand {
             }
             let id = campaign
             let resetsCommissions = updateCommissions
-            let read = try await clientOptions.withClient { client -> CampaignRead? in
-                try await client.campaigns.update(id, with: changes, updateCommissions: resetsCommissions)
-                return show ? try await client.campaigns.get(id) : nil
-            }
-            BookingCommands.confirm("updated campaign \(id)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "updated campaign \(id)",
+                { client in
+                    try await client.campaigns.update(id, with: changes, updateCommissions: resetsCommissions)
+                },
+                readBack: { client in try await client.campaigns.get(id) })
         }
     }
 }

@@ -54,14 +54,11 @@ struct FlightCreateCommand: AsyncParsableCommand {
                 return .success
             }
             let id = campaign
-            let read = try await clientOptions.withClient { client -> FlightRead? in
-                try await client.flights.create(flight, in: id)
-                return show ? try await client.flights.get(flight.externalId, in: id) : nil
-            }
-            BookingCommands.confirm("created flight \(flight.externalId) in campaign \(id)",
-                verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "created flight \(flight.externalId) in campaign \(id)",
+                { client in try await client.flights.create(flight, in: id) },
+                readBack: { client in try await client.flights.get(flight.externalId, in: id) })
         }
     }
 }
@@ -125,13 +122,11 @@ struct FlightUpdateCommand: AsyncParsableCommand {
                 return .success
             }
             let (campaign, flight) = (address.campaign, address.flight)
-            let read = try await clientOptions.withClient { client -> FlightRead? in
-                try await client.flights.update(flight, in: campaign, with: changes)
-                return show ? try await client.flights.get(flight, in: campaign) : nil
-            }
-            BookingCommands.confirm("updated \(address.description)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "updated \(address.description)",
+                { client in try await client.flights.update(flight, in: campaign, with: changes) },
+                readBack: { client in try await client.flights.get(flight, in: campaign) })
         }
     }
 }
@@ -306,13 +301,11 @@ struct FlightSetCommissionCommand: AsyncParsableCommand {
                 return .success
             }
             let (campaign, flight) = (address.campaign, address.flight)
-            let read = try await clientOptions.withClient { client -> FlightCommission? in
-                try await client.flights.setCommission(flight, in: campaign, to: commission)
-                return show ? try await client.flights.commission(flight, in: campaign) : nil
-            }
-            BookingCommands.confirm("set the commission of \(address.description)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation: "set the commission of \(address.description)",
+                { client in try await client.flights.setCommission(flight, in: campaign, to: commission) },
+                readBack: { client in try await client.flights.commission(flight, in: campaign) })
         }
     }
 }
