@@ -36,7 +36,7 @@ extension SandboxHandlers {
             )
         }
         // goTom does not declare a 404 here, but a missing campaign cannot be updated; answer 404 before the body.
-        guard await engine.read({ $0.campaign(externalId) != nil }) else { return .notFound }
+        guard await exists(campaign: externalId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.campaignUpdate)
         return await change { state throws(Rejection) in
@@ -48,7 +48,7 @@ extension SandboxHandlers {
     /// C20 `POST /app-api/campaign/{c}/document`: stores the decoded file, 201.
     func createDocument(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let externalId = request.parameter(0)
-        guard await engine.read({ $0.campaign(externalId) != nil }) else { return .notFound }
+        guard await exists(campaign: externalId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.document)
         let name = body["name"]?.stringValue ?? ""
@@ -69,7 +69,7 @@ extension SandboxHandlers {
     /// C21 `POST /app-api/campaign/{c}/archive-status`: 204.
     func setArchiveStatus(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let externalId = request.parameter(0)
-        guard await engine.read({ $0.campaign(externalId) != nil }) else { return .notFound }
+        guard await exists(campaign: externalId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.archiveStatus)
         let archive = body["setIsArchived"]?.boolValue ?? false
@@ -99,7 +99,7 @@ extension SandboxHandlers {
     /// C22 `POST /app-api/campaign/{c}/commission-status`: 204.
     func setCommissionStatus(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let externalId = request.parameter(0)
-        guard await engine.read({ $0.campaign(externalId) != nil }) else { return .notFound }
+        guard await exists(campaign: externalId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.commissionStatus)
         let value = body["commissionStatus"]?.intValue ?? -1

@@ -15,7 +15,7 @@ extension SandboxHandlers {
     /// C11 `POST /app-api/campaign/{c}/campaign-discount`: 201 echoing `{name, externalId}`.
     func createCampaignDiscount(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let campaignId = request.parameter(0)
-        guard await engine.read({ $0.campaign(campaignId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.campaignDiscountCreate)
         let write = try JSONBody.decode(CampaignDiscountWrite.self, from: body)
@@ -48,7 +48,7 @@ extension SandboxHandlers {
     /// C12 `PATCH /app-api/campaign/{c}/campaign-discount/{cd}`: renames, 204.
     func updateCampaignDiscount(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let (campaignId, discountId) = (request.parameter(0), request.parameter(1))
-        guard await engine.read({ $0.campaign(campaignId)?.discountIndex(discountId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId, discount: discountId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.campaignDiscountUpdate)
         let name = body["name"]?.stringValue ?? ""
@@ -100,7 +100,7 @@ extension SandboxHandlers {
     /// C14 `POST …/campaign-discount/{cd}/flight-discount`: 204 (not 201); 404 when the body's flight is unknown.
     func createFlightDiscount(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let (campaignId, discountId) = (request.parameter(0), request.parameter(1))
-        guard await engine.read({ $0.campaign(campaignId)?.discountIndex(discountId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId, discount: discountId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.flightDiscountCreate)
         let create = try JSONBody.decode(FlightDiscountCreate.self, from: body)
@@ -165,11 +165,7 @@ extension SandboxHandlers {
     /// C16 `PATCH …/flight-discount/{fd}`: exactly one amount, 204.
     func updateFlightDiscount(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let ids = (request.parameter(0), request.parameter(1), request.parameter(2))
-        guard
-            await engine.read({
-                $0.campaign(ids.0)?.discounts.first { $0.externalId == ids.1 }?.flightDiscountIndex(ids.2) != nil
-            })
-        else { return .notFound }
+        guard await exists(campaign: ids.0, discount: ids.1, flightDiscount: ids.2) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.flightDiscountUpdate)
         let percent = body["amountPercent"]?.decimalValue

@@ -7,7 +7,7 @@ extension SandboxHandlers {
     /// C5 `POST /app-api/campaign/{c}/flight`: 201 without body.
     func createFlight(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let campaignId = request.parameter(0)
-        guard await engine.read({ $0.campaign(campaignId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.flightCreate)
         let flight = try JSONBody.decode(FlightCreate.self, from: body)
@@ -43,7 +43,7 @@ extension SandboxHandlers {
     /// C8 `POST /app-api/campaign/{c}/flight/{f}`: partial update, 204.
     func updateFlight(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let (campaignId, flightId) = (request.parameter(0), request.parameter(1))
-        guard await engine.read({ $0.campaign(campaignId)?.flightIndex(flightId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId, flight: flightId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.flightUpdate)
         let update = try JSONBody.decode(FlightUpdate.self, from: body)
@@ -111,7 +111,7 @@ extension SandboxHandlers {
     func setSublines(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         guard settings.marketerNetwork else { return .notFound }
         let (campaignId, flightId) = (request.parameter(0), request.parameter(1))
-        guard await engine.read({ $0.campaign(campaignId)?.flightIndex(flightId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId, flight: flightId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.sublines)
         let sublines = try JSONBody.decode(FlightSublines.self, from: body).sublines ?? []
@@ -162,7 +162,7 @@ extension SandboxHandlers {
     /// C24 `POST /app-api/campaign/{c}/flight/{f}/commission`: 204; `vmkType` is stored on the campaign.
     func setFlightCommission(_ request: SandboxRequest) async throws(Rejection) -> SandboxReply {
         let (campaignId, flightId) = (request.parameter(0), request.parameter(1))
-        guard await engine.read({ $0.campaign(campaignId)?.flightIndex(flightId) != nil }) else { return .notFound }
+        guard await exists(campaign: campaignId, flight: flightId) else { return .notFound }
         let body = try JSONBody.object(request.body)
         try JSONBody.validate(body, BodySchemas.flightCommission)
         let members = body.objectValue ?? [:]

@@ -69,6 +69,24 @@ struct SandboxHandlers: Sendable {
         }
     }
 
+    /// Whether the campaign, and the flight, discount or flight discount named in it, exist. Writes check this
+    /// before reading the body, so an unknown id answers 404 before any validation, as goTom does.
+    func exists(
+        campaign: String, flight: String? = nil, discount: String? = nil, flightDiscount: String? = nil
+    ) async -> Bool {
+        await engine.read { state in
+            guard let record = state.campaign(campaign) else { return false }
+            if let flight, record.flightIndex(flight) == nil { return false }
+            if let discount {
+                guard let index = record.discountIndex(discount) else { return false }
+                if let flightDiscount, record.discounts[index].flightDiscountIndex(flightDiscount) == nil {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
     /// Runs a read-only operation on the engine.
     func inspect(_ operation: @escaping @Sendable (SandboxState) throws(Rejection) -> SandboxReply) async
         -> SandboxReply
