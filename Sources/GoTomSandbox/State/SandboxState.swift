@@ -98,9 +98,19 @@ struct SandboxState: Sendable {
         for (key, value) in old { dictionary[key] = value }
     }
 
-    /// Records the value `key` holds in `dictionary` unless this change recorded it already.
-    private static func remember<Key, Value>(_ key: Key, of dictionary: [Key: Value], in undo: inout [Key: Value?]) {
-        if undo.index(forKey: key) == nil { undo[key] = .some(dictionary[key]) }
+    /// Records the value `key` holds in `dictionary` in the savepoint's `undo` map, once per change; outside a
+    /// change (loading, seeding) nothing is recorded.
+    private mutating func remember<Key, Value>(
+        _ key: Key, of dictionary: [Key: Value], in undo: WritableKeyPath<Savepoint, [Key: Value?]>
+    ) {
+        guard savepoint != nil, savepoint![keyPath: undo].index(forKey: key) == nil else { return }
+        savepoint![keyPath: undo][key] = .some(dictionary[key])
+    }
+
+    /// Records a single value in the savepoint, once per change.
+    private mutating func remember<Value>(_ value: Value, in slot: WritableKeyPath<Savepoint, Value?>) {
+        guard savepoint != nil, savepoint![keyPath: slot] == nil else { return }
+        savepoint![keyPath: slot] = value
     }
 
     // MARK: Campaigns
@@ -114,11 +124,9 @@ struct SandboxState: Sendable {
 
     private mutating func index(_ campaign: CampaignRecord) {
         let previous = campaigns[campaign.externalId]
-        if savepoint != nil {
-            Self.remember(campaign.externalId, of: campaigns, in: &savepoint!.campaigns)
-            for flight in (previous?.flights ?? []) + campaign.flights {
-                Self.remember(flight.externalId, of: flightOwners, in: &savepoint!.flightOwners)
-            }
+        remember(campaign.externalId, of: campaigns, in: \.campaigns)
+        for flight in (previous?.flights ?? []) + campaign.flights {
+            remember(flight.externalId, of: flightOwners, in: \.flightOwners)
         }
         if let previous {
             for flight in previous.flights { flightOwners[flight.externalId]?.remove(campaign.externalId) }
@@ -160,10 +168,8 @@ struct SandboxState: Sendable {
     }
 
     private mutating func index(_ customer: CustomerRecord) {
-        if savepoint != nil {
-            Self.remember(customer.externalCrmId, of: customers, in: &savepoint!.customers)
-            Self.remember(customer.entityId, of: customerKeysByEntityId, in: &savepoint!.customerKeysByEntityId)
-        }
+        remember(customer.externalCrmId, of: customers, in: \.customers)
+        remember(customer.entityId, of: customerKeysByEntityId, in: \.customerKeysByEntityId)
         customers[customer.externalCrmId] = customer
         customerKeysByEntityId[customer.entityId] = customer.externalCrmId
     }
@@ -175,17 +181,17 @@ struct SandboxState: Sendable {
     ) {
         var changed = false
         for (key, name) in industries where registry.industries[key] != name {
-            if savepoint != nil { Self.remember(key, of: registry.industries, in: &savepoint!.industries) }
+            remember(key, of: registry.industries, in: \.industries)
             registry.industries[key] = name
             changed = true
         }
         for (key, name) in tags where registry.tags[key] != name {
-            if savepoint != nil { Self.remember(key, of: registry.tags, in: &savepoint!.tags) }
+            remember(key, of: registry.tags, in: \.tags)
             registry.tags[key] = name
             changed = true
         }
         for (key, term) in paymentTerms where registry.paymentTerms[key] != term {
-            if savepoint != nil { Self.remember(key, of: registry.paymentTerms, in: &savepoint!.paymentTerms) }
+            remember(key, of: registry.paymentTerms, in: \.paymentTerms)
             registry.paymentTerms[key] = term
             changed = true
         }
@@ -196,17 +202,15 @@ struct SandboxState: Sendable {
 
     /// Hands out the next CRM job id (jobs live in memory only and are never journaled).
     mutating func takeCrmJobId() -> Int {
-        if savepoint != nil, savepoint!.nextCrmJobId == nil { savepoint!.nextCrmJobId = nextCrmJobId }
+        remember(nextCrmJobId, in: \.nextCrmJobId)
         defer { nextCrmJobId += 1 }
         return nextCrmJobId
     }
 
     /// Stores a CRM job; later job ids stay above its id.
     mutating func record(_ job: CrmJob) {
-        if savepoint != nil {
-            Self.remember(job.id, of: crmJobs, in: &savepoint!.crmJobs)
-            if savepoint!.nextCrmJobId == nil { savepoint!.nextCrmJobId = nextCrmJobId }
-        }
+        remember(job.id, of: crmJobs, in: \.crmJobs)
+        remember(nextCrmJobId, in: \.nextCrmJobId)
         crmJobs[job.id] = job
         nextCrmJobId = max(nextCrmJobId, job.id + 1)
     }
@@ -214,7 +218,7 @@ struct SandboxState: Sendable {
     // MARK: Counters
 
     private mutating func next(_ keyPath: WritableKeyPath<Counters, Int>) -> Int {
-        if savepoint != nil, savepoint!.counters == nil { savepoint!.counters = counters }
+        remember(counters, in: \.counters)
         let value = counters[keyPath: keyPath]
         counters[keyPath: keyPath] = value + 1
         journal.append(.putCounters(counters))
