@@ -149,7 +149,8 @@ public struct ResponseBody: AsyncSequence, Sendable {
 /// makes the signature computed beforehand valid.
 public final class HTTPTransport: Sendable {
     private let client: HTTPClient
-    private let configuration: TransportConfiguration
+    /// The wait for a response head, converted once (no limit: a year).
+    private let requestTimeout: TimeAmount
 
     /// Creates a transport with its own connection pool.
     ///
@@ -202,7 +203,7 @@ public final class HTTPTransport: Sendable {
         // the connect timeout. Retries are the pipeline's decision (RetryPolicy), with its backoff and logging.
         clientConfiguration.connectionPool.retryConnectionEstablishment = false
         self.client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: clientConfiguration)
-        self.configuration = configuration
+        self.requestTimeout = configuration.requestTimeout.map { .milliseconds(Int64($0 * 1000)) } ?? .hours(24 * 365)
     }
 
     /// Closes all connections. Call once when done; the transport cannot be used afterwards.
@@ -232,9 +233,8 @@ public final class HTTPTransport: Sendable {
             outgoing.body = .stream(FileChunks(path: path, chunkSize: RequestBody.chunkSize),
                 length: .known(try request.body.length()))
         }
-        let timeout: TimeAmount = configuration.requestTimeout.map { .milliseconds(Int64($0 * 1000)) } ?? .hours(24 * 365)
         do {
-            let response = try await client.execute(outgoing, timeout: timeout, logger: logger)
+            let response = try await client.execute(outgoing, timeout: requestTimeout, logger: logger)
             return RawResponse(
                 statusCode: Int(response.status.code),
                 reasonPhrase: response.status.reasonPhrase,
