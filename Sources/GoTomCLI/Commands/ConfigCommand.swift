@@ -24,9 +24,9 @@ struct ConfigCommand: AsyncParsableCommand {
         @Option(help: "Profile to use (default: $GOTOM_PROFILE, else 'default').")
         var profile: String?
 
-        var name: String { profile ?? ProcessInfo.processInfo.environment["GOTOM_PROFILE"].nonEmpty ?? "default" }
+        var name: String { ResolvedConfig.profileName(flag: profile) }
         var file: ConfigFile {
-            get throws { try ConfigFile.load(path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment)) }
+            get throws { try ConfigFile.load(path: ConfigFile.defaultPath()) }
         }
     }
 
@@ -82,7 +82,7 @@ struct ConfigCommand: AsyncParsableCommand {
             } else {
                 secret = String(decoding: try StandardStreams.readStdin(limit: 64 * 1024), as: UTF8.self)
             }
-            while secret.hasSuffix("\n") || secret.hasSuffix("\r") { secret.removeLast() }
+            secret = secret.droppingTrailingLineBreaks
             guard !secret.isEmpty else { throw CLIError.usage("the secret is empty") }
             guard !secret.contains("\n") else { throw CLIError.usage("the secret must be a single line") }
             return secret
@@ -135,7 +135,7 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Self.reportingFailures {
-                let file = try ConfigFile.load(path: ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment))
+                let file = try ConfigFile.load(path: ConfigFile.defaultPath())
                 var text = ""
                 for profile in file.profiles {
                     text += "[\(profile.name)]\n"
@@ -155,7 +155,7 @@ struct ConfigCommand: AsyncParsableCommand {
             discussion: "Example:\n  gotom config path")
 
         func run() async throws {
-            StandardStreams.writeOut(ConfigFile.defaultPath(environment: ProcessInfo.processInfo.environment) + "\n")
+            StandardStreams.writeOut(ConfigFile.defaultPath() + "\n")
         }
     }
 }

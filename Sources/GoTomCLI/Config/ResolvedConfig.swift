@@ -25,7 +25,7 @@ struct ResolvedConfig {
         positionalSecret: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> ResolvedConfig {
-        let profile = profileFlag ?? environment["GOTOM_PROFILE"].nonEmpty ?? "default"
+        let profile = profileName(flag: profileFlag, environment: environment)
         let path = ConfigFile.defaultPath(environment: environment)
         let file = try ConfigFile.load(path: path)
         var config = ResolvedConfig(
@@ -64,6 +64,13 @@ struct ResolvedConfig {
             }
         }
         return config
+    }
+
+    /// The profile in use: `--profile`, else `$GOTOM_PROFILE`, else `default`.
+    static func profileName(
+        flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String {
+        flag ?? environment["GOTOM_PROFILE"].nonEmpty ?? "default"
     }
 
     /// The credentials, or a usage error naming all three ways to provide them.
@@ -116,10 +123,18 @@ struct ResolvedConfig {
         guard process.terminationStatus == 0 else {
             throw CLIError("secret_command of profile '\(profile)' failed with exit status \(process.terminationStatus)")
         }
-        var secret = String(decoding: data, as: UTF8.self)
-        while secret.hasSuffix("\n") || secret.hasSuffix("\r") { secret.removeLast() }
+        let secret = String(decoding: data, as: UTF8.self).droppingTrailingLineBreaks
         guard !secret.isEmpty else { throw CLIError("secret_command of profile '\(profile)' printed nothing") }
         return secret
+    }
+}
+
+extension String {
+    /// The text without the line breaks at its end (as a command or a pasted secret leaves them).
+    var droppingTrailingLineBreaks: String {
+        var text = self
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        return text
     }
 }
 
