@@ -130,40 +130,44 @@ final class SyncInputReader {
     }
 
     private func jsonRecord(_ data: Data, line: Int) -> SyncInputRecord {
-        let raw = String(decoding: data, as: UTF8.self)
+        // The line as written is kept only for a record that fails (for the failures file).
+        let raw = { String(decoding: data, as: UTF8.self) }
         do {
             let customer = try decoder.decode(CustomerWrite.self, from: data)
             return checked(customer, line: line, raw: raw)
         } catch let error as DecodingError {
             let crmId = (try? decoder.decode(JSONValue.self, from: data))?["externalCrmId"]?.stringValue ?? ""
-            return SyncInputRecord(line: line, crmId: crmId, body: raw,
+            return SyncInputRecord(line: line, crmId: crmId, body: raw(),
                 problem: "line \(line): \(Payload.describe(error))")
         } catch {
-            return SyncInputRecord(line: line, crmId: "", body: raw, problem: "line \(line): \(error)")
+            return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): \(error)")
         }
     }
 
     private func csvRecord(_ cells: [String], line: Int) -> SyncInputRecord {
         guard let mapping else { preconditionFailure("CSV input without a mapping") }
-        let rowObject = JSONValue.object(Dictionary(
-            zip(mapping.header, cells).map { ($0, JSONValue.string($1)) }, uniquingKeysWith: { first, _ in first }))
-        let raw = (try? encoder.encode(rowObject)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        // The row as a JSON object is built only for a record that fails (for the failures file).
+        let raw = { [encoder] in
+            let rowObject = JSONValue.object(Dictionary(
+                zip(mapping.header, cells).map { ($0, JSONValue.string($1)) }, uniquingKeysWith: { first, _ in first }))
+            return (try? encoder.encode(rowObject)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+        }
         do {
             let customer = try mapping.customer(from: cells)
             return checked(customer, line: line, raw: raw)
         } catch {
-            return SyncInputRecord(line: line, crmId: mapping.crmId(in: cells), body: raw,
+            return SyncInputRecord(line: line, crmId: mapping.crmId(in: cells), body: raw(),
                 problem: "line \(line): \(error.message)")
         }
     }
 
-    private func checked(_ customer: CustomerWrite, line: Int, raw: String) -> SyncInputRecord {
+    private func checked(_ customer: CustomerWrite, line: Int, raw: () -> String) -> SyncInputRecord {
         if let problem = Self.problem(in: customer) {
-            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw,
+            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw(),
                 problem: "line \(line): \(problem)")
         }
         guard let data = try? encoder.encode(customer) else {
-            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw,
+            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw(),
                 problem: "line \(line): the record cannot be encoded")
         }
         return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: String(decoding: data, as: UTF8.self))
