@@ -158,6 +158,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GoTomCLITests",
+            dependencies: ["GoTomCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GoTomEndToEndTests",
             dependencies: [
                 "GoTomAuth",

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import NIOCore
 
 /// The `gotom` command: signed requests to goTom's App API from the shell.
@@ -33,15 +34,17 @@ public enum GoTomMain {
     public static func run() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
         if arguments.first == RequestCommand.configuration.commandName,
-            let command = try? RequestCommand.parse(Array(arguments.dropFirst()))
+            let invocation = RequestInvocation(scanning: Array(arguments.dropFirst()))
         {
-            // `gotom request` is what scripts run once per API call, so it skips building the whole command tree
-            // (the metadata lookups for every command cost milliseconds). Anything it cannot parse (help, usage
-            // errors) falls through to the full parser below, which prints the usual messages.
+            // `gotom request` is what scripts run once per API call, so its plain forms skip ArgumentParser and the
+            // command tree (see RequestInvocation(scanning:)). Anything the scanner does not read (help, usage
+            // errors, unusual forms) goes to the full parser below, which prints the usual messages.
             // One request needs one event loop; the default starts one thread per core.
             NIOSingletons.groupLoopCountSuggestion = 1
             do {
-                try await command.run()
+                try await invocation.run()
+            } catch let code as ExitCode {
+                exit(code.rawValue)
             } catch {
                 GoTomCommand.exit(withError: error)
             }

@@ -48,17 +48,43 @@ struct RequestCommand: AsyncParsableCommand {
     @Flag(help: "Print the six signed parts (never the secret) on stderr before sending.")
     var explain = false
 
+    /// The parsed arguments as a plain value.
+    var invocation: RequestInvocation {
+        RequestInvocation(
+            method: method, url: url, user: user, secret: secretArgument, connection: connection.settings,
+            body: bodyOptions.settings, bodyOnly: bodyOnly, outputFile: outputFile, explain: explain)
+    }
+
     func run() async throws {
-        try await Self.reportingFailures {
-            let config = try connection.resolve(user: user, secret: secretArgument)
+        try await invocation.run()
+    }
+}
+
+/// Everything one `gotom request` does, independent of how its arguments were parsed: ArgumentParser fills it in
+/// through ``RequestCommand``, the start-up fast path through ``RequestInvocation/init(scanning:)``.
+struct RequestInvocation: Equatable {
+    var method: String
+    var url: String
+    var user: String?
+    var secret: String?
+    var connection = ConnectionSettings()
+    var body = BodySettings()
+    var bodyOnly = false
+    var outputFile: String?
+    var explain = false
+
+    /// Sends the request and prints the response; throws `ExitCode` for every status but success.
+    func run() async throws {
+        try await RequestCommand.reportingFailures {
+            let config = try connection.resolve(user: user, secret: secret)
             let credentials = try config.credentials()
             let (server, target) = try config.target(for: url)
-            let body = try bodyOptions.body(method: method)
+            let requestBody = try body.body(method: method)
             let transport = try HTTPTransport(
                 configuration: try connection.transportConfiguration(for: server, config: config))
             do {
-                let status = try await send(server: server, target: target, body: body, credentials: credentials,
-                    transport: transport)
+                let status = try await send(server: server, target: target, body: requestBody,
+                    credentials: credentials, transport: transport)
                 try? await transport.shutdown()
                 return status
             } catch {
@@ -69,10 +95,11 @@ struct RequestCommand: AsyncParsableCommand {
     }
 
     private func send(
-        server: ServerAddress, target: String, body: RequestBody, credentials: Credentials, transport: HTTPTransport
+        server: ServerAddress, target: String, body requestBody: RequestBody, credentials: Credentials,
+        transport: HTTPTransport
     ) async throws -> ExitStatus {
         let prepared = try await PreparedRequest.make(
-            server: server, method: method, requestURI: target, contentType: bodyOptions.contentType, body: body,
+            server: server, method: method, requestURI: target, contentType: body.contentType, body: requestBody,
             signer: RequestSigner(credentials: credentials)
         )
         if explain {

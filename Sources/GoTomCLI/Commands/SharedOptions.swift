@@ -19,11 +19,38 @@ struct ConnectionOptions: ParsableArguments {
     var cacert: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
-    var connectTimeout: Double = 10
+    var connectTimeout: Double = ConnectionSettings.defaultConnectTimeout
 
     @Option(help: ArgumentHelp("Seconds to wait until the response starts (status and headers); 0 for no limit.",
         valueName: "seconds"))
-    var timeout: Double = 60
+    var timeout: Double = ConnectionSettings.defaultTimeout
+
+    /// The parsed values as a plain value.
+    var settings: ConnectionSettings {
+        ConnectionSettings(profile: profile, baseURL: baseURL, provider: provider, cacert: cacert,
+            connectTimeout: connectTimeout, timeout: timeout)
+    }
+
+    func resolve(user: String? = nil, secret: String? = nil) throws -> ResolvedConfig {
+        try settings.resolve(user: user, secret: secret)
+    }
+
+    func transportConfiguration(for server: ServerAddress, config: ResolvedConfig) throws -> TransportConfiguration {
+        try settings.transportConfiguration(for: server, config: config)
+    }
+}
+
+/// The values of ``ConnectionOptions``, independent of how they were parsed.
+struct ConnectionSettings: Equatable {
+    static let defaultConnectTimeout: Double = 10
+    static let defaultTimeout: Double = 60
+
+    var profile: String?
+    var baseURL: String?
+    var provider: String?
+    var cacert: String?
+    var connectTimeout = defaultConnectTimeout
+    var timeout = defaultTimeout
 
     func resolve(user: String? = nil, secret: String? = nil) throws -> ResolvedConfig {
         try ResolvedConfig.resolve(
@@ -50,7 +77,21 @@ struct BodyOptions: ParsableArguments {
     var data: String?
 
     @Option(help: "Content-Type to send and sign.")
-    var contentType: String = "application/json"
+    var contentType: String = BodySettings.defaultContentType
+
+    /// The parsed values as a plain value.
+    var settings: BodySettings { BodySettings(data: data, contentType: contentType) }
+
+    /// The body to sign and send.
+    func body(method: String) throws -> RequestBody { try settings.body(method: method) }
+}
+
+/// The values of ``BodyOptions``, independent of how they were parsed.
+struct BodySettings: Equatable {
+    static let defaultContentType = "application/json"
+
+    var data: String?
+    var contentType = defaultContentType
 
     /// The body to sign and send.
     func body(method: String) throws -> RequestBody {

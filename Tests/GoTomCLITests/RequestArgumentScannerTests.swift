@@ -1,0 +1,85 @@
+import ArgumentParser
+import Testing
+
+@testable import GoTomCLI
+
+/// `gotom request` reads its plain argument forms with ``RequestInvocation/init(scanning:)`` instead of
+/// ArgumentParser. These tests hold the two readers to the same result: for every argument list the scanner either
+/// declines (`nil`, ArgumentParser takes over) or produces exactly what ArgumentParser produces.
+@Suite("gotom request's argument scanner agrees with ArgumentParser")
+struct RequestArgumentScannerTests {
+    /// Argument lists the scanner must read itself: the forms scripts use.
+    static let scanned: [[String]] = [
+        ["GET", "https://demo.gotom.io/app-api/campaign/26106"],
+        ["GET", "/app-api/campaign/26106", "user-1", "not-a-real-secret"],
+        ["POST", "/app-api/campaign/1", "user-1"],
+        ["POST", "/app-api/campaign/1", "--data", "@update.json", "--explain"],
+        ["POST", "/app-api/campaign/1", "-d", "{\"status\":\"booking\"}", "-b"],
+        ["GET", "/app-api/graph-export/download/42", "-b", "-o", "report.csv"],
+        ["GET", "/app-api/graph-export/download/42", "--body-only", "--output-file=report.csv"],
+        ["--profile", "sandbox", "GET", "/app-api/primary-keys/platform"],
+        ["GET", "--base-url", "https://127.0.0.1:8443", "/app-api/customer", "--cacert", "/tmp/ca.pem"],
+        ["GET", "/x", "--provider=gotom_app_api", "--connect-timeout", "2.5", "--timeout=0"],
+        ["PUT", "/x", "--content-type", "text/csv", "--data=@-"],
+        ["GET", "/x", "--timeout", "1e2", "--connect-timeout=3"],
+    ]
+
+    /// Argument lists the scanner must leave to ArgumentParser (help, errors, unusual forms).
+    static let declined: [[String]] = [
+        [],
+        ["GET"],
+        ["GET", "/x", "u", "s", "extra"],
+        ["--help"],
+        ["GET", "/x", "-h"],
+        ["help", "GET"],
+        ["GET", "/x", "--"],
+        ["GET", "/x", "--", "-u"],
+        ["GET", "/x", "--unknown"],
+        ["GET", "/x", "-bd", "{}"],
+        ["GET", "/x", "-d"],
+        ["GET", "/x", "--data", "--explain"],
+        ["GET", "/x", "--data="],
+        ["GET", "/x", "-d=text"],
+        ["GET", "/x", "-b", "-b"],
+        ["GET", "/x", "--explain=yes"],
+        ["GET", "/x", "--data", "a", "--data", "b"],
+        ["GET", "/x", "-d", "a", "--data=b"],
+        ["GET", "/x", "--timeout", "soon"],
+        ["GET", "/x", "--timeout", "-1"],
+        ["GET", "-"],
+    ]
+
+    @Test("plain forms: the scanner reads them, with ArgumentParser's result", arguments: scanned)
+    func scannedFormsMatch(arguments: [String]) throws {
+        let scanned = try #require(RequestInvocation(scanning: arguments), "the scanner declined \(arguments)")
+        let parsed = try RequestCommand.parse(arguments).invocation
+        #expect(scanned == parsed)
+    }
+
+    @Test("other forms: the scanner declines, so ArgumentParser parses or reports them", arguments: declined)
+    func otherFormsDecline(arguments: [String]) {
+        #expect(RequestInvocation(scanning: arguments) == nil)
+    }
+
+    @Test("every option of gotom request is known to the scanner under every name ArgumentParser gives it")
+    func everyOptionIsScanned() throws {
+        // A value for each option, in ArgumentParser's long form; -b and --explain are flags.
+        let values: [String: String] = [
+            "--profile": "p", "--base-url": "https://example.invalid", "--provider": "prov", "--cacert": "ca.pem",
+            "--connect-timeout": "4", "--timeout": "5", "--data": "text", "--content-type": "text/plain",
+            "--output-file": "out.csv",
+        ]
+        let help = RequestCommand.helpMessage(columns: 400)
+        let words = help.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" }).map(String.init)
+        let documented = Set(words.filter { $0.hasPrefix("--") && $0.count > 2 }).subtracting(["--help", "--version"])
+        #expect(documented == Set(values.keys).union(["--body-only", "--explain"]))
+        let shortNames = Set(words.filter { $0.count == 2 && $0.hasPrefix("-") && $0 != "--" }).subtracting(["-h"])
+        #expect(shortNames == ["-d", "-o", "-b"])
+        var arguments = ["POST", "/x"]
+        for (name, value) in values.sorted(by: { $0.key < $1.key }) { arguments += [name, value] }
+        arguments += ["--body-only", "--explain"]
+        let scanned = try #require(RequestInvocation(scanning: arguments))
+        #expect(scanned == (try RequestCommand.parse(arguments).invocation))
+        #expect(scanned.connection.timeout == 5 && scanned.body.contentType == "text/plain" && scanned.explain)
+    }
+}
