@@ -6,6 +6,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Tracing
 
 /// How the transport connects: timeouts, extra trust, proxy.
 public struct TransportConfiguration: Sendable {
@@ -191,8 +192,7 @@ public final class HTTPTransport: Sendable {
         clientConfiguration.httpVersion = .automatic
         // With no tracer bootstrapped (`InstrumentationSystem` still holds its no-op tracer), AsyncHTTPClient would
         // still open a span per request and parse the URL a second time to fill its attributes; nil skips both.
-        // (Compared by name: the Tracing module is AsyncHTTPClient's dependency, not one of this target's.)
-        if let tracer = clientConfiguration.tracing.tracer, String(reflecting: type(of: tracer)) == "Tracing.NoOpTracer" {
+        if clientConfiguration.tracing.tracer is NoOpTracer {
             clientConfiguration.tracing.tracer = nil
         }
         clientConfiguration.connectionPool = HTTPClient.Configuration.ConnectionPool(
