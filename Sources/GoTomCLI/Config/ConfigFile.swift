@@ -16,7 +16,7 @@ struct ConfigFile {
     var profiles: [(name: String, values: [(key: String, value: String)])] = []
 
     /// The location of the config file for an environment.
-    static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    static func defaultPath(environment: [String: String] = ProcessEnvironment.current()) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return "\(xdg)/gotom/config" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return "\(home)/.config/gotom/config"

@@ -23,7 +23,7 @@ struct ResolvedConfig {
         caCertificateFlag: String?,
         positionalUser: String?,
         positionalSecret: String?,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessEnvironment.current()
     ) throws -> ResolvedConfig {
         let profile = profileName(flag: profileFlag, environment: environment)
         let path = ConfigFile.defaultPath(environment: environment)
@@ -68,7 +68,7 @@ struct ResolvedConfig {
 
     /// The profile in use: `--profile`, else `$GOTOM_PROFILE`, else `default`.
     static func profileName(
-        flag: String?, environment: [String: String] = ProcessInfo.processInfo.environment
+        flag: String?, environment: [String: String] = ProcessEnvironment.current()
     ) -> String {
         flag ?? environment["GOTOM_PROFILE"].nonEmpty ?? "default"
     }

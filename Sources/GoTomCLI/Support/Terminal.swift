@@ -13,7 +13,7 @@ import Darwin
 enum Terminal {
     /// Whether ANSI colour may be used on stderr (https://no-color.org).
     static var colorEnabled: Bool {
-        let environment = ProcessInfo.processInfo.environment
+        let environment = ProcessEnvironment.current()
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return StandardStreams.stderrIsTerminal
