@@ -70,8 +70,12 @@ public struct AtomicFileWriter {
 
     /// Flushes the file to disk and renames it to the destination.
     ///
-    /// - Throws: ``GoTomError/fileSystem`` when flushing or renaming fails; the temporary file is then removed.
-    public mutating func commit() throws(GoTomError) {
+    /// - Parameter replacingExisting: Whether a file at the destination is replaced. With `false` the file is
+    ///   linked into place, which fails if the destination exists at that moment, so a file that appeared after
+    ///   the caller checked for it is never overwritten.
+    /// - Throws: ``GoTomError/fileSystem`` when flushing or renaming fails, or when the destination exists and
+    ///   `replacingExisting` is `false`; the temporary file is then removed and the destination left as it was.
+    public mutating func commit(replacingExisting: Bool = true) throws(GoTomError) {
         guard fsync(descriptor) == 0 else {
             let error = Self.failure("cannot flush \(temporaryPath)")
             discard()
@@ -79,8 +83,8 @@ public struct AtomicFileWriter {
         }
         close(descriptor)
         descriptor = -1
-        guard rename(temporaryPath, destination) == 0 else {
-            let error = Self.failure("cannot rename the download to \(destination)")
+        guard moveIntoPlace(replacingExisting: replacingExisting) else {
+            let error = Self.failure("cannot move the download to \(destination)")
             discard()
             throw error
         }
@@ -90,6 +94,23 @@ public struct AtomicFileWriter {
             _ = fsync(directory)
             close(directory)
         }
+    }
+
+    /// Renames (or, without replacing, hard-links and unlinks) the temporary file to the destination; `errno`
+    /// tells why when it returns `false`.
+    private func moveIntoPlace(replacingExisting: Bool) -> Bool {
+        if replacingExisting { return rename(temporaryPath, destination) == 0 }
+        if link(temporaryPath, destination) == 0 {
+            unlink(temporaryPath)
+            return true
+        }
+        // File systems without hard links: check, then rename (a file created in between would be replaced).
+        guard errno == EPERM || errno == EOPNOTSUPP || errno == EXDEV || errno == EMLINK else { return false }
+        if access(destination, F_OK) == 0 {
+            errno = EEXIST
+            return false
+        }
+        return rename(temporaryPath, destination) == 0
     }
 
     /// Closes and removes the temporary file.

@@ -24,18 +24,21 @@ public struct ReportDownload: AsyncSequence, Sendable {
     /// and renamed to `path` only when complete. On failure or cancellation the temporary file is removed,
     /// so `path` either holds the whole report or is untouched.
     ///
-    /// - Parameter path: The destination file; an existing file is replaced only on success.
+    /// - Parameters:
+    ///   - path: The destination file; an existing file is replaced only on success.
+    ///   - replacingExisting: With `false`, a file that exists at `path` when the download completes is left
+    ///     alone and the call throws ``GoTomError/fileSystem`` (the downloaded copy is removed).
     /// - Returns: Where the report went and its size.
     /// - Throws: ``GoTomError``; ``GoTomError/fileSystem`` when the file cannot be written.
     @discardableResult
-    public func write(toFile path: String) async throws(GoTomError) -> DownloadResult {
+    public func write(toFile path: String, replacingExisting: Bool = true) async throws(GoTomError) -> DownloadResult {
         var writer = try AtomicFileWriter(destination: path)
         var iterator = makeAsyncIterator()
         do {
             while let chunk = try await iterator.nextChunk() {
                 try writer.write(chunk)
             }
-            try writer.commit()
+            try writer.commit(replacingExisting: replacingExisting)
         } catch {
             writer.discard()
             throw error

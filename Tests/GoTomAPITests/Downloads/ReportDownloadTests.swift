@@ -60,6 +60,35 @@ struct ReportDownloadTests {
         }
     }
 
+    @Test("a commit that must not replace keeps a file that appeared during the download, and leaves no temporary file")
+    func commitWithoutReplacing() async throws {
+        let directory = try Self.makeDirectory()
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let path = directory + "/report.csv"
+
+        var first = try AtomicFileWriter(destination: path)
+        try first.write(ByteBuffer(string: "new report\n"))
+        try Data("written by someone else".utf8).write(to: URL(fileURLWithPath: path))
+        let refused = try await expectGoTomError { () async throws(GoTomError) in
+            try first.commit(replacingExisting: false)
+        }
+        #expect(refused == .fileSystem)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "written by someone else")
+        #expect(try Self.contents(of: directory) == ["report.csv"])
+
+        var replacing = try AtomicFileWriter(destination: path)
+        try replacing.write(ByteBuffer(string: "replaced\n"))
+        try replacing.commit()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "replaced\n")
+
+        let fresh = directory + "/fresh.csv"
+        var second = try AtomicFileWriter(destination: fresh)
+        try second.write(ByteBuffer(string: "fresh\n"))
+        try second.commit(replacingExisting: false)
+        #expect(try String(contentsOfFile: fresh, encoding: .utf8) == "fresh\n")
+        #expect(try Self.contents(of: directory) == ["fresh.csv", "report.csv"])
+    }
+
     @Test("a large report as chunks with progress; memory stays one chunk at a time")
     func chunks() async throws {
         let size = 3 * 1024 * 1024 + 17

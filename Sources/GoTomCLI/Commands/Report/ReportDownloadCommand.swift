@@ -92,7 +92,8 @@ struct ReportDownloadCommand: AsyncParsableCommand {
                 do {
                     bytes = try await Self.cancellingOnInterrupt {
                         switch target {
-                        case .file(let path): try await download.write(toFile: path).byteCount
+                        case .file(let path):
+                            try await download.write(toFile: path, replacingExisting: force).byteCount
                         case .stream(let path): try await Self.stream(download, toPath: path)
                         case .stdout: try await Self.stream(download, to: STDOUT_FILENO)
                         }
