@@ -108,6 +108,72 @@ struct CustomerTests {
         }
     }
 
+    @Test(
+        "R3: each body shape and data error gets its own message, with the path inside the customer object",
+        arguments: [
+            (#"[1,2]"#, "error", "Request body has no customer object"),
+            (#""text""#, "error", "Request body has no customer object"),
+            (#"{"customer":null}"#, "error", "Request body has no customer object"),
+            (#"{"customer":"C-1"}"#, "error", "Request body has no customer object"),
+            (#"{"customer":[{}]}"#, "error", "Request body has no customer object"),
+            (#"{"customer":{"a":1}"#, "error", "Request body is not valid JSON"),
+            (#"{"customer":{}}"#, "api", "The customer data lacks the required key 'externalCrmId'."),
+            (
+                #"{"customer":{"externalCrmId":"P-1","firm":"F","status":1,"statusEc":1,"language":"de","mainAddress":{}}}"#,
+                "api", "The customer data lacks the required key 'mainAddress.externalCrmId'."
+            ),
+            (
+                #"{"customer":{"externalCrmId":"P-1","firm":null,"status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":"a"}}}"#,
+                "api", "The customer data has an invalid value at 'firm'."
+            ),
+            (
+                #"{"customer":{"externalCrmId":"P-1","firm":"F","status":"1","statusEc":1,"language":"de","mainAddress":{"externalCrmId":"a"}}}"#,
+                "api", "The customer data has an invalid value at 'status'."
+            ),
+            (
+                #"{"customer":{"externalCrmId":"P-1","firm":"F","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":"a"},"addresses":[{"externalCrmId":"a","title":"T","firm":"F","zip":8000,"place":"P","country":"CH"}]}}"#,
+                "api", "The customer data has an invalid value at 'addresses[0].zip'."
+            ),
+            (
+                #"{"customer":{"externalCrmId":"P-1","firm":"F","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":"a"},"contacts":[{"externalCrmId":"p","peopleGender":"F","peopleName":"A"}]}}"#,
+                "api", "The customer data lacks the required key 'contacts[0].peopleLastname'."
+            ),
+        ] as [(String, String, String)]
+    )
+    func dataErrorMessages(body: String, kind: String, message: String) async throws {
+        try await withSandbox { client throws in
+            let response = try await client.post(Self.upsert, body)
+            #expect(response.status == .badRequest)
+            #expect(response.json["reason"] == "data_error")
+            if kind == "error" {
+                #expect(response.json["error"]?["msg"]?.stringValue == message)
+                #expect(response.json["jobId"] == .null)
+            } else {
+                #expect(response.json["errorLogs"]?["api_error"]?.stringValue == message)
+                #expect(response.json["jobId"]?.intValue != nil)
+            }
+            #expect(try await client.get("/app-api/customer/P-1").status == .notFound)
+        }
+    }
+
+    @Test("R3: a rejected customer still reports its unknown keys, sorted")
+    func warningsOnRejection() async throws {
+        try await withSandbox { client throws in
+            let response = try await client.post(
+                Self.upsert, #"{"customer":{"zeta":1,"externalCrmId":"U-1","alpha":null,"status":1}}"#)
+            #expect(response.status == .badRequest)
+            #expect(
+                response.json["warningLogs"]
+                    == [
+                        "Unknown key 'alpha' in the customer data was ignored.",
+                        "Unknown key 'zeta' in the customer data was ignored.",
+                    ])
+            #expect(
+                response.json["errorLogs"]?["api_error"]?.stringValue
+                    == "The customer data lacks the required key 'firm'.")
+        }
+    }
+
     @Test("R2 + R4: unknown customers and jobs answer their own 404 bodies")
     func notFound() async throws {
         try await withSandbox { client throws in

@@ -32,10 +32,11 @@ extension SandboxHandlers {
     func upsertCustomer(_ request: SandboxRequest) async -> SandboxReply {
         guard settings.crmSync else { return .notFound }
         guard !request.body.isEmpty else { return Self.crmBodyError("Request had no body") }
-        guard let body = try? JSONDecoder().decode(JSONValue.self, from: request.body) else {
+        // Straight from the bytes to the model: only text that is not JSON fails here.
+        guard let body = try? JSONDecoder().decode(CrmSyncBody.self, from: request.body) else {
             return Self.crmBodyError("Request body is not valid JSON")
         }
-        guard let customer = body["customer"]?.objectValue else {
+        guard let customer = body.customer else {
             return Self.crmBodyError("Request body has no customer object")
         }
         let mode = settings.crmSyncMode

@@ -15,18 +15,36 @@ extension SandboxState {
         "consultants", "paymentTerm",
     ]
 
+    /// Upserts a customer from a CRM-sync `customer` object given as a JSON tree (fixtures, tests).
+    ///
+    /// - Parameters:
+    ///   - object: The `customer` object.
+    ///   - defaultDiscounts: Default discounts to store with the customer (fixtures only).
+    /// - Returns: The outcome, as for the same object in a request body.
+    mutating func upsertCustomer(
+        _ object: [String: JSONValue], defaultDiscounts: [CustomerRead.DefaultDiscount]? = nil
+    ) -> CrmUpsertOutcome {
+        let upsert: CustomerUpsert
+        do {
+            upsert = try CustomerUpsert(object)
+        } catch {
+            return .failed(apiError: "The customer data cannot be read: \(error)", warnings: [])
+        }
+        return upsertCustomer(upsert, defaultDiscounts: defaultDiscounts)
+    }
+
     /// Upserts a customer from the CRM-sync `customer` object, merging addresses and contacts by externalCrmId.
     ///
     /// Nothing changes when the data is rejected. Unknown keys are ignored with a warning, like goTom does.
     mutating func upsertCustomer(
-        _ object: [String: JSONValue], defaultDiscounts: [CustomerRead.DefaultDiscount]? = nil
+        _ upsert: CustomerUpsert, defaultDiscounts: [CustomerRead.DefaultDiscount]? = nil
     ) -> CrmUpsertOutcome {
-        var warnings = object.keys.filter { !Self.customerKeys.contains($0) }.sorted().map {
+        var warnings = upsert.keys.filter { !Self.customerKeys.contains($0) }.sorted().map {
             "Unknown key '\($0)' in the customer data was ignored."
         }
         let write: CustomerWrite
         do {
-            write = try JSONBody.convert(CustomerWrite.self, from: .object(object))
+            write = try upsert.write.get()
         } catch let error as DecodingError {
             let (path, _) = JSONBody.violationPath(of: error)
             switch error {
