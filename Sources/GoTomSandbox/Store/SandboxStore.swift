@@ -97,18 +97,22 @@ final class SandboxStore: Sendable {
     }
 
     /// Writes a batch of changes in one transaction; later puts of the same entity win.
+    ///
+    /// Only the last put of each entity is encoded (an upsert that creates a customer puts the counters three
+    /// times), and the entities go to SQLite in as few statements as the parameter limit allows, because every
+    /// statement is a round trip to SQLiteNIO's thread pool. A batch that fits one statement and adds no
+    /// document needs no explicit transaction: a single statement is atomic and, with `synchronous=FULL`, its
+    /// autocommit is synced like a `COMMIT`.
     func apply(_ changes: [StoreChange]) async throws {
-        var entities: [String: (kind: String, key: String, body: String)] = [:]
-        var order: [String] = []
+        var seen: Set<String> = []
+        var entities: [SQLiteData] = []
         var documents: [(String, String, Data)] = []
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
         func put(_ kind: String, _ key: String, _ value: some Encodable) throws {
-            let id = kind + "\u{0}" + key
-            if entities[id] == nil { order.append(id) }
-            entities[id] = (kind, key, String(decoding: try encoder.encode(value), as: UTF8.self))
+            guard seen.insert(kind + "\u{0}" + key).inserted else { return }
+            let body = String(decoding: try Self.encoder.encode(value), as: UTF8.self)
+            entities += [.text(kind), .text(key), .text(body)]
         }
-        for change in changes {
+        for change in changes.reversed() {
             switch change {
             case .putCampaign(let campaign): try put(EntityKind.campaign, campaign.externalId, campaign)
             case .putCustomer(let customer): try put(EntityKind.customer, customer.externalCrmId, customer)
@@ -117,14 +121,21 @@ final class SandboxStore: Sendable {
             case .addDocument(let campaign, let name, let content): documents.append((campaign, name, content))
             }
         }
+        documents.reverse()
+        let rowsPerStatement = Self.entityRowsPerStatement
+        let statements = stride(from: 0, to: entities.count, by: 3 * rowsPerStatement).map {
+            entities[$0..<min($0 + 3 * rowsPerStatement, entities.count)]
+        }
+        guard statements.count > 1 || !documents.isEmpty else {
+            if let binds = statements.first {
+                _ = try await connection.query(Self.insertEntities(binds.count / 3), Array(binds))
+            }
+            return
+        }
         _ = try await connection.query("BEGIN IMMEDIATE")
         do {
-            for id in order {
-                guard let entity = entities[id] else { continue }
-                _ = try await connection.query(
-                    "INSERT OR REPLACE INTO entities (kind, key, body) VALUES (?1, ?2, ?3)",
-                    [.text(entity.kind), .text(entity.key), .text(entity.body)]
-                )
+            for binds in statements {
+                _ = try await connection.query(Self.insertEntities(binds.count / 3), Array(binds))
             }
             for (campaign, name, content) in documents {
                 _ = try await connection.query(
@@ -137,6 +148,22 @@ final class SandboxStore: Sendable {
             _ = try? await connection.query("ROLLBACK")
             throw error
         }
+    }
+
+    /// Entities per `INSERT`: three parameters each, well below SQLite's limit of 32766 parameters.
+    static let entityRowsPerStatement = 500
+
+    /// The stored form of entities: compact JSON with sorted keys, so equal values are stored alike.
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }()
+
+    /// `INSERT OR REPLACE` of `rows` entities, parameters `?1…?(3·rows)` in (kind, key, body) order.
+    private static func insertEntities(_ rows: Int) -> String {
+        "INSERT OR REPLACE INTO entities (kind, key, body) VALUES "
+            + (0..<rows).map { "(?\(3 * $0 + 1), ?\(3 * $0 + 2), ?\(3 * $0 + 3))" }.joined(separator: ", ")
     }
 
     enum EntityKind {
