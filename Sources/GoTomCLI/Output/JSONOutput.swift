@@ -105,6 +105,13 @@ final class ListPrinter {
     /// The number of items printed so far.
     var printedCount: Int { count }
 
+    /// Prints a list that arrived in one piece (no pages).
+    static func print(_ items: [some Encodable], options: OutputOptions, columns: [ListColumn]) throws {
+        let printer = ListPrinter(options: options, columns: columns)
+        try printer.add(items)
+        printer.finish()
+    }
+
     /// Prints the items of one page.
     func add(_ items: [some Encodable]) throws {
         var text = ""

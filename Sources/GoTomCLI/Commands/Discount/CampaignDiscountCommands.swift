@@ -36,9 +36,7 @@ struct DiscountListCommand: AsyncParsableCommand {
             let discounts = try await clientOptions.withClient { client in
                 try await client.campaignDiscounts.list(in: id)
             }
-            let printer = ListPrinter(options: output, columns: Self.columns)
-            try printer.add(discounts)
-            printer.finish()
+            try ListPrinter.print(discounts, options: output, columns: Self.columns)
             return .success
         }
     }

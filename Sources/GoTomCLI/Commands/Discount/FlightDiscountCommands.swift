@@ -128,9 +128,7 @@ struct FlightDiscountListCommand: AsyncParsableCommand {
                         entityId: item.entityId, amountPercent: item.amountPercent, amountSum: item.amountSum)
                 }
             }
-            let printer = ListPrinter(options: output, columns: Self.columns)
-            try printer.add(rows)
-            printer.finish()
+            try ListPrinter.print(rows, options: output, columns: Self.columns)
             return .success
         }
     }

@@ -36,9 +36,7 @@ struct FlightListCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let id = campaign
             let read = try await clientOptions.withClient { client in try await client.campaigns.get(id) }
-            let printer = ListPrinter(options: output, columns: Self.columns)
-            try printer.add(read.flights ?? [])
-            printer.finish()
+            try ListPrinter.print(read.flights ?? [], options: output, columns: Self.columns)
             return .success
         }
     }
@@ -140,9 +138,7 @@ struct FlightSublinesCommand: AsyncParsableCommand {
             let read = try await clientOptions.withClient { client in
                 try await client.flights.sublines(flight, in: campaign)
             }
-            let printer = ListPrinter(options: output, columns: Self.columns)
-            try printer.add(read.sublines ?? [])
-            printer.finish()
+            try ListPrinter.print(read.sublines ?? [], options: output, columns: Self.columns)
             return .success
         }
     }

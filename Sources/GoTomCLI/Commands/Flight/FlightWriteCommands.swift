@@ -217,9 +217,7 @@ struct FlightSetSublinesCommand: AsyncParsableCommand {
             BookingCommands.confirm("set \(split.sublines?.count ?? 0) sublines of \(address.description)",
                 verbosity: clientOptions.verbosity)
             if let read {
-                let printer = ListPrinter(options: output, columns: FlightSublinesCommand.columns)
-                try printer.add(read.sublines ?? [])
-                printer.finish()
+                try ListPrinter.print(read.sublines ?? [], options: output, columns: FlightSublinesCommand.columns)
             }
             return .success
         }
