@@ -56,11 +56,37 @@ public struct Customers: Sendable {
     ///   message; ``GoTomError/notFound`` when the CRM sync is off.
     @discardableResult
     public func upsert(_ customer: CustomerWrite) async throws(GoTomError) -> UpdateCustomerResponse {
-        let operation = "customers.upsert"
+        try await upsert(body: try client.encode(Customer(customer: customer), operation: Self.upsertOperation))
+    }
+
+    /// Creates or updates a customer from its CRM-sync JSON, encoded beforehand.
+    ///
+    /// The same request as ``upsert(_:)``, for callers that keep customers encoded (a sync journal): the JSON
+    /// goes out unchanged as the body's `customer` member instead of being decoded and encoded again for every
+    /// request. goTom checks it like any upsert.
+    ///
+    /// - Parameter customerJSON: One JSON object in the shape of ``CustomerWrite``, such as `JSONEncoder` writes
+    ///   for one.
+    /// - Returns: The finished job with its warnings (e.g. ignored unknown keys).
+    /// - Throws: As ``upsert(_:)``; ``GoTomError/crmDataError`` when goTom cannot read the customer.
+    @discardableResult
+    public func upsert(customerJSON: String) async throws(GoTomError) -> UpdateCustomerResponse {
+        var body: [UInt8] = []
+        body.reserveCapacity(customerJSON.utf8.count + 13)
+        body += #"{"customer":"#.utf8
+        body += customerJSON.utf8
+        body.append(UInt8(ascii: "}"))
+        return try await upsert(body: body)
+    }
+
+    private static let upsertOperation = "customers.upsert"
+
+    private func upsert(body: [UInt8]) async throws(GoTomError) -> UpdateCustomerResponse {
+        let operation = Self.upsertOperation
         var request = APIRequest(
             operation: operation, group: .customer, method: "POST",
-            requestURI: "/app-api/crm-sync-import-external-crm-id/update-customer",
-            body: try client.encode(Customer(customer: customer), operation: operation), repeatability: .idempotent
+            requestURI: "/app-api/crm-sync-import-external-crm-id/update-customer", body: body,
+            repeatability: .idempotent
         )
         request.isCRMSync = true
         let exchange = try await client.pipeline.send(request, accepting: [200, 202])
