@@ -141,6 +141,17 @@ struct CampaignCommandTests {
             #expect(typed.stderrText.contains("field 'bookingDate'"), "\(typed.stderrText)")
             #expect(sandbox.requests.isEmpty)
 
+            // A directory is not an empty payload: it is refused before anything is sent.
+            let directory = cli.home.path
+            let notAFile = try await cli.run(["campaign", "update", "P-9", "--file", directory, "--status", "booking"],
+                on: sandbox)
+            #expect(notAFile.status == 1)
+            #expect(notAFile.stderrText.contains("cannot read \(directory)"), "\(notAFile.stderrText)")
+            let document = try await cli.run(["campaign", "document", "P-9", directory], on: sandbox)
+            #expect(document.status == 1)
+            #expect(document.stderrText.contains("cannot read \(directory)"), "\(document.stderrText)")
+            #expect(sandbox.requests.isEmpty)
+
             let missing = try await cli.run(["campaign", "get", "P-9"], on: sandbox)
             #expect(missing.status == 4, "the campaign was not created")
         }

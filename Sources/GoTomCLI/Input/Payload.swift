@@ -90,13 +90,7 @@ enum Payload {
         let bytes: [UInt8]
         let source: String
         if let file = options.file, file != "-" {
-            guard let handle = FileHandle(forReadingAtPath: file) else {
-                throw CLIError("cannot read \(file): no such file or not readable")
-            }
-            defer { try? handle.close() }
-            let data = (try? handle.read(upToCount: sizeLimit + 1)) ?? Data()
-            guard data.count <= sizeLimit else { throw CLIError("\(file) is larger than 16 MiB") }
-            bytes = Array(data)
+            bytes = try InputFile.read(file, limit: sizeLimit)
             source = file
         } else if options.file == "-" || (readsPipedStdin && !StandardStreams.stdinIsTerminal) {
             bytes = try StandardStreams.readStdin(limit: sizeLimit, hint: "pass it with --file FILE")

@@ -54,17 +54,6 @@ struct CampaignDocumentCommand: AsyncParsableCommand {
     }
 
     private func readContent() throws -> Data {
-        if path == "-" {
-            let bytes = try StandardStreams.readStdin(limit: Self.sizeLimit)
-            return Data(bytes)
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
-            let handle = FileHandle(forReadingAtPath: path)
-        else { throw CLIError("cannot read \(path): no such file or not readable") }
-        defer { try? handle.close() }
-        let data = (try? handle.read(upToCount: Self.sizeLimit + 1)) ?? Data()
-        guard data.count <= Self.sizeLimit else { throw CLIError("\(path) is larger than 64 MiB") }
-        return data
+        Data(try InputFile.read(path, limit: Self.sizeLimit))
     }
 }
