@@ -22,6 +22,8 @@ struct CustomerTests {
             let jobId = try #require(response.json["jobId"]?.intValue)
             #expect(response.json["jobAlreadyFinished"] == true)
             #expect(response.json["errorLogs"] == .null)
+            #expect(response.json["warningLogs"] == .null)
+            #expect(response.json.objectValue?.count == 4)
             let found = try await client.get("/app-api/customer/N-1").decode(CustomerFoundResponse.self)
             #expect(found.ok)
             #expect(found.customer.firm == "Firma N-1")

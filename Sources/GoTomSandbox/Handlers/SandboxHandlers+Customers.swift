@@ -51,13 +51,7 @@ extension SandboxHandlers {
                 let logged = warnings.isEmpty ? nil : warnings
                 state.record(CrmJob(id: jobId, status: .finishedOk, warnings: logged))
                 if mode == .deferred { return Self.crmAccepted(jobId) }
-                return .json(
-                    .ok,
-                    [
-                        "jobId": .number(Decimal(jobId)), "jobAlreadyFinished": true, "errorLogs": .null,
-                        "warningLogs": Self.json(logged),
-                    ] as JSONValue
-                )
+                return .json(.ok, CrmUpsertFinished(jobId: jobId, warningLogs: logged))
             case .failed(let apiError, let warnings):
                 let logged = warnings.isEmpty ? nil : warnings
                 state.record(CrmJob(id: jobId, status: .finishedError, apiError: apiError, warnings: logged))
@@ -121,5 +115,30 @@ extension SandboxHandlers {
 
     static func json(_ strings: [String]?) -> JSONValue {
         strings.map { .array($0.map(JSONValue.string)) } ?? .null
+    }
+}
+
+/// The 200 answer of an upsert that ran: the job, no errors and the warnings, with every null written out.
+///
+/// The most frequent answer of the sandbox gets a fixed shape rather than a `JSONValue` tree built and encoded
+/// for each request.
+private struct CrmUpsertFinished: Encodable {
+    var jobId: Int
+    var warningLogs: [String]?
+
+    private enum CodingKeys: String, CodingKey {
+        case jobId, jobAlreadyFinished, errorLogs, warningLogs
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(jobId, forKey: .jobId)
+        try container.encode(true, forKey: .jobAlreadyFinished)
+        try container.encodeNil(forKey: .errorLogs)
+        if let warningLogs {
+            try container.encode(warningLogs, forKey: .warningLogs)
+        } else {
+            try container.encodeNil(forKey: .warningLogs)
+        }
     }
 }
