@@ -26,9 +26,9 @@ struct SandboxResponder: HTTPResponder {
         let elapsed = ContinuousClock.now - started
         let milliseconds = elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000
         let status = reply.status.code
-        let line = "\(request.method.rawValue) \(request.uri.string) \(status) \(milliseconds)ms user=\(user ?? "-")"
+        // The message and metadata are autoclosures: a quiet sandbox (level above info) builds neither.
         logger.info(
-            "\(line)",
+            "\(request.method.rawValue) \(request.uri.string) \(status) \(milliseconds)ms user=\(user ?? "-")",
             metadata: [
                 "gotom.method": "\(request.method.rawValue)",
                 "gotom.uri": "\(request.uri.string)",
