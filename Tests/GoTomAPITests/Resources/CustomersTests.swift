@@ -1,3 +1,4 @@
+import Foundation
 import GoTomAPI
 import GoTomModels
 import GoTomSandbox
@@ -48,6 +49,43 @@ struct CustomersTests {
             #expect(broken.serverMessage == "Address data incomplete")
             let brokenJob = try #require(broken.jobId)
             #expect(try await client.customers.errorLogs(jobId: brokenJob).jobStatus == .finishedError)
+        }
+    }
+
+    @Test("upsert(customerJSON:) sends pre-encoded customers: the same result as upsert(_:), and goTom's errors")
+    func upsertEncoded() async throws {
+        var fixtures = SandboxFixtures()
+        fixtures.crmFailures = [.init(externalCrmId: "CRM-BROKEN", apiError: "Address data incomplete")]
+        try await withSandbox(fixtures: fixtures) { harness in
+            let client = harness.client
+            let encoded = String(decoding: try JSONEncoder().encode(Models.customer("CRM-JSON", firm: "Vorab AG")),
+                as: UTF8.self)
+            let upserted = try await client.customers.upsert(customerJSON: encoded)
+            #expect(upserted.jobAlreadyFinished == true)
+            #expect(try await client.customers.get("CRM-JSON").firm == "Vorab AG")
+
+            let updated = try JSONEncoder().encode(Models.customer("CRM-JSON", firm: "Vorab Neu AG"))
+            try await client.customers.upsert(customerJSON: String(decoding: updated, as: UTF8.self))
+            #expect(try await client.customers.get("CRM-JSON").firm == "Vorab Neu AG")
+
+            let brokenJSON = try JSONEncoder().encode(Models.customer("CRM-BROKEN"))
+            let broken = try await expectGoTomError { () async throws(GoTomError) in
+                try await client.customers.upsert(customerJSON: String(decoding: brokenJSON, as: UTF8.self))
+            }
+            #expect(broken == .crmDataError)
+            #expect(broken.serverMessage == "Address data incomplete")
+            let incomplete = try await expectGoTomError { () async throws(GoTomError) in
+                try await client.customers.upsert(customerJSON: #"{"externalCrmId": "CRM-X", "firm": "X"}"#)
+            }
+            #expect(incomplete == .crmDataError)
+            #expect(incomplete.serverMessage?.contains("lacks the required key") == true, "\(incomplete)")
+
+            let stored = try await client.customers.list().pagination.totalItems
+            let notAnObject = try await expectGoTomError { () async throws(GoTomError) in
+                try await client.customers.upsert(customerJSON: "[1, 2]")
+            }
+            #expect(notAnObject.status == 400, "\(notAnObject)")
+            #expect(try await client.customers.list().pagination.totalItems == stored)
         }
     }
 
