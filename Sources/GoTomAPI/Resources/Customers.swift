@@ -68,9 +68,15 @@ public struct Customers: Sendable {
     /// - Parameter customerJSON: One JSON object in the shape of ``CustomerWrite``, such as `JSONEncoder` writes
     ///   for one.
     /// - Returns: The finished job with its warnings (e.g. ignored unknown keys).
-    /// - Throws: As ``upsert(_:)``; ``GoTomError/crmDataError`` when goTom cannot read the customer.
+    /// - Throws: As ``upsert(_:)``; ``GoTomError/invalidRequest``, before anything is sent, when `customerJSON` is
+    ///   not one JSON object with nothing after it (so it cannot add members beside `customer`);
+    ///   ``GoTomError/crmDataError`` when goTom cannot read the customer.
     @discardableResult
     public func upsert(customerJSON: String) async throws(GoTomError) -> UpdateCustomerResponse {
+        guard Self.isOneObject(customerJSON.utf8) else {
+            throw GoTomError.make(
+                .invalidRequest, detail: "the customer is not one JSON object", operation: Self.upsertOperation)
+        }
         var body: [UInt8] = []
         body.reserveCapacity(customerJSON.utf8.count + 13)
         body += #"{"customer":"#.utf8
@@ -80,6 +86,42 @@ public struct Customers: Sendable {
     }
 
     private static let upsertOperation = "customers.upsert"
+
+    /// Whether `text` is one JSON object, brackets matched outside strings, with only whitespace around it.
+    ///
+    /// A structural check, not a full parse: it keeps the text from closing the object early and adding members
+    /// beside `customer` in the request body; goTom judges the values.
+    static func isOneObject(_ text: String.UTF8View) -> Bool {
+        var closers: [UInt8] = []
+        var inString = false
+        var escaped = false
+        var closed = false
+        for byte in text {
+            if inString {
+                if escaped {
+                    escaped = false
+                } else if byte == UInt8(ascii: "\\") {
+                    escaped = true
+                } else if byte == UInt8(ascii: "\"") {
+                    inString = false
+                }
+                continue
+            }
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { continue }
+            // Before the object only `{` may come, after it nothing.
+            if closed || (closers.isEmpty && byte != UInt8(ascii: "{")) { return false }
+            switch byte {
+            case UInt8(ascii: "{"): closers.append(UInt8(ascii: "}"))
+            case UInt8(ascii: "["): closers.append(UInt8(ascii: "]"))
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                guard closers.popLast() == byte else { return false }
+                closed = closers.isEmpty
+            case UInt8(ascii: "\""): inString = true
+            default: break
+            }
+        }
+        return closed
+    }
 
     private func upsert(body: [UInt8]) async throws(GoTomError) -> UpdateCustomerResponse {
         let operation = Self.upsertOperation

@@ -52,7 +52,7 @@ struct CustomersTests {
         }
     }
 
-    @Test("upsert(customerJSON:) sends pre-encoded customers: the same result as upsert(_:), and goTom's errors")
+    @Test("upsert(customerJSON:) creates and updates pre-encoded customers, refuses text that is not one object")
     func upsertEncoded() async throws {
         var fixtures = SandboxFixtures()
         fixtures.crmFailures = [.init(externalCrmId: "CRM-BROKEN", apiError: "Address data incomplete")]
@@ -80,12 +80,28 @@ struct CustomersTests {
             #expect(incomplete == .crmDataError)
             #expect(incomplete.serverMessage?.contains("lacks the required key") == true, "\(incomplete)")
 
+            // Text that is not exactly one object is refused before sending: it could close the object early and
+            // add members beside "customer" (the last duplicate key would win on the server).
+            let other = String(decoding: try JSONEncoder().encode(Models.customer("CRM-OTHER", firm: "Andere AG")),
+                as: UTF8.self)
             let stored = try await client.customers.list().pagination.totalItems
-            let notAnObject = try await expectGoTomError { () async throws(GoTomError) in
-                try await client.customers.upsert(customerJSON: "[1, 2]")
+            for text in ["[1, 2]", "", "  ", #""CRM-JSON""#, "{} junk", "{}{}", #"{"a": [1}"#, encoded + "," + #""customer":"# + other] {
+                let refused = try await expectGoTomError { () async throws(GoTomError) in
+                    try await client.customers.upsert(customerJSON: text)
+                }
+                #expect(refused == .invalidRequest, "\(text): \(refused)")
+                #expect(refused.status == nil, "refused locally, no response: \(refused)")
             }
-            #expect(notAnObject.status == 400, "\(notAnObject)")
             #expect(try await client.customers.list().pagination.totalItems == stored)
+            let injected = try await expectGoTomError { () async throws(GoTomError) in
+                try await client.customers.get("CRM-OTHER")
+            }
+            #expect(injected == .notFound)
+
+            // Braces, brackets and escaped quotes inside strings are text, not structure.
+            let tricky = try JSONEncoder().encode(Models.customer("CRM-TRICKY", firm: #"A {B} [C] "D" \ }"#))
+            try await client.customers.upsert(customerJSON: "\n " + String(decoding: tricky, as: UTF8.self) + " \n")
+            #expect(try await client.customers.get("CRM-TRICKY").firm == #"A {B} [C] "D" \ }"#)
         }
     }
 
