@@ -145,7 +145,13 @@ final class SandboxStore: Sendable {
             }
             _ = try await connection.query("COMMIT")
         } catch {
-            _ = try? await connection.query("ROLLBACK")
+            do {
+                _ = try await connection.query("ROLLBACK")
+            } catch {
+                // A transaction left open would silently take in the next one-statement batch, which runs without
+                // BEGIN and would then never be committed: close the database instead, so every later write fails.
+                try? await connection.close()
+            }
             throw error
         }
     }
