@@ -71,8 +71,9 @@ public struct AtomicFileWriter {
     /// Flushes the file to disk and renames it to the destination.
     ///
     /// - Parameter replacingExisting: Whether a file at the destination is replaced. With `false` the file is
-    ///   linked into place, which fails if the destination exists at that moment, so a file that appeared after
-    ///   the caller checked for it is never overwritten.
+    ///   hard-linked into place, which fails if the destination exists at that moment, so a file that appeared
+    ///   after the caller checked for it is not overwritten. (On a file system without hard links the destination
+    ///   is checked just before an ordinary rename, which leaves a short window.)
     /// - Throws: ``GoTomError/fileSystem`` when flushing or renaming fails, or when the destination exists and
     ///   `replacingExisting` is `false`; the temporary file is then removed and the destination left as it was.
     public mutating func commit(replacingExisting: Bool = true) throws(GoTomError) {

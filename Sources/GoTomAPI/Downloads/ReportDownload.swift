@@ -27,7 +27,8 @@ public struct ReportDownload: AsyncSequence, Sendable {
     /// - Parameters:
     ///   - path: The destination file; an existing file is replaced only on success.
     ///   - replacingExisting: With `false`, a file that exists at `path` when the download completes is left
-    ///     alone and the call throws ``GoTomError/fileSystem`` (the downloaded copy is removed).
+    ///     alone and the call throws ``GoTomError/fileSystem`` (the downloaded copy is removed); see
+    ///     ``AtomicFileWriter/commit(replacingExisting:)`` for file systems without hard links.
     /// - Returns: Where the report went and its size.
     /// - Throws: ``GoTomError``; ``GoTomError/fileSystem`` when the file cannot be written.
     @discardableResult

@@ -52,6 +52,8 @@ struct ConnectionSettings: Equatable {
     var connectTimeout = defaultConnectTimeout
     var timeout = defaultTimeout
 
+    /// The configuration these settings select: flags over the environment over the profile; `user` and
+    /// `secret` are the positional values of `gotom request`.
     func resolve(user: String? = nil, secret: String? = nil) throws -> ResolvedConfig {
         try ResolvedConfig.resolve(
             profileFlag: profile, baseURLFlag: baseURL, providerFlag: provider, caCertificateFlag: cacert,
@@ -59,6 +61,7 @@ struct ConnectionSettings: Equatable {
         )
     }
 
+    /// Timeouts, the extra CA and the proxy for connections to `server`.
     func transportConfiguration(for server: ServerAddress, config: ResolvedConfig) throws -> TransportConfiguration {
         TransportConfiguration(
             connectTimeout: connectTimeout,

@@ -8,7 +8,7 @@ import Darwin
 
 /// The process environment, read straight from `environ`.
 ///
-/// Foundation's `ProcessInfo.processInfo.environment` gives the same dictionary, but its first use sets up the
+/// Foundation's `ProcessInfo.processInfo.environment` holds the same variables, but its first use sets up the
 /// whole process description, a measurable share of the start-up of a one-call `gotom request`.
 enum ProcessEnvironment {
     /// Every `NAME=value` entry; for a name that appears twice the first entry wins, as with `getenv`.
