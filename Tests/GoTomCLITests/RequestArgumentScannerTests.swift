@@ -49,11 +49,45 @@ struct RequestArgumentScannerTests {
         ["GET", "-"],
     ]
 
+    /// What the full parser makes of `gotom request ARGUMENTS`, as the executable's fallback runs it.
+    static func parsedByArgumentParser(_ arguments: [String]) -> RequestInvocation? {
+        (try? GoTomCommand.parseAsRoot(["request"] + arguments) as? RequestCommand)?.invocation
+    }
+
     @Test("plain forms: the scanner reads them, with ArgumentParser's result", arguments: scanned)
     func scannedFormsMatch(arguments: [String]) throws {
         let scanned = try #require(RequestInvocation(scanning: arguments), "the scanner declined \(arguments)")
-        let parsed = try RequestCommand.parse(arguments).invocation
+        let parsed = try #require(Self.parsedByArgumentParser(arguments), "ArgumentParser rejected \(arguments)")
         #expect(scanned == parsed)
+    }
+
+    @Test("random argument lists: the scanner declines or agrees with ArgumentParser")
+    func randomArgumentLists() {
+        let tokens = [
+            "GET", "POST", "/x", "https://h.example/y?a=b", "u", "s", "x=y", "@f", "{}", "-", "--", "help", "", "é",
+            "-h", "--help", "--version", "--data", "-d", "--data=", "--data=@f", "--data==", "@-", "--timeout", "5",
+            "0", "-1", "nan", "1e3", "--timeout=2.5", "-b", "--body-only", "--explain", "--explain=1", "-o", "out",
+            "--output-file=o", "--profile", "p", "--base-url", "--cacert", "ca.pem", "--content-type", "text/csv",
+            "--provider", "--connect-timeout", "--unknown", "-bd", "-o=x",
+        ]
+        // A fixed SplitMix64 sequence: the same lists on every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(bound))
+        }
+        var agreed = 0
+        for _ in 0..<1500 {
+            let arguments = (0..<next(8)).map { _ in tokens[next(tokens.count)] }
+            guard let scanned = RequestInvocation(scanning: arguments) else { continue }
+            #expect(scanned == Self.parsedByArgumentParser(arguments), "\(arguments)")
+            agreed += 1
+        }
+        // Enough lists are read by the scanner for the comparison to mean something.
+        #expect(agreed > 100, "only \(agreed) lists were scanned")
     }
 
     @Test("other forms: the scanner declines, so ArgumentParser parses or reports them", arguments: declined)
@@ -79,7 +113,7 @@ struct RequestArgumentScannerTests {
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { arguments += [name, value] }
         arguments += ["--body-only", "--explain"]
         let scanned = try #require(RequestInvocation(scanning: arguments))
-        #expect(scanned == (try RequestCommand.parse(arguments).invocation))
+        #expect(scanned == Self.parsedByArgumentParser(arguments))
         #expect(scanned.connection.timeout == 5 && scanned.body.contentType == "text/plain" && scanned.explain)
     }
 }
