@@ -59,20 +59,26 @@ public struct SeedClients: Sendable {
     ///   - environment: Extra environment variables.
     ///   - directory: The folder holding the script.
     ///   - bodyArrived: Whether an output shows that the body was sent.
-    /// - Returns: The last run's output.
+    /// - Returns: The last run's output, and how many runs it took (more than one: say so in the test's output).
     /// - Throws: When node cannot be started.
     public static func runNode(
         _ node: String, _ arguments: [String], stdin: Data, environment: [String: String?] = [:], directory: URL?,
         bodyArrived: (ExternalTool.Output) -> Bool
-    ) async throws -> ExternalTool.Output {
+    ) async throws -> (output: ExternalTool.Output, runs: Int) {
+        var runs = 1
         var output = try await ExternalTool.run(
             node, arguments, stdin: stdin, environment: environment, directory: directory)
-        for _ in 1..<3 where !bodyArrived(output) {
-            print("note: the seed's Node client sent an empty body (its 100 ms stdin timer fired first); running it again")
+        while runs < 3 && !bodyArrived(output) {
+            runs += 1
             output = try await ExternalTool.run(
                 node, arguments, stdin: stdin, environment: environment, directory: directory)
         }
-        return output
+        return (output, runs)
+    }
+
+    /// The line a test prints when ``runNode(_:_:stdin:environment:directory:bodyArrived:)`` needed more than one run.
+    public static func rerunNote(_ runs: Int) -> String {
+        "note: the seed's Node client sent an empty body (its 100 ms stdin timer fired first); it took \(runs) runs"
     }
 
     private static func cut(_ text: String, from start: String, until end: String) throws -> String {

@@ -84,11 +84,16 @@ struct SeedClientVectorTests {
         let testCase = Self.cases[index]
         let arguments = ["-r", "./intercept.js", "callapi.js", testCase.method, testCase.url, Self.user, Self.secret]
         let isGET = testCase.method.uppercased() == "GET"
-        let output = isGET || testCase.body.isEmpty
-            ? try await ExternalTool.run(node, arguments, stdin: isGET ? nil : Data(), directory: directory)
-            : try await SeedClients.runNode(node, arguments, stdin: Data(testCase.body.utf8), directory: directory) {
-                !$0.stdoutText.contains(#""body":"""#)
-            }
+        let output: ExternalTool.Output
+        if isGET || testCase.body.isEmpty {
+            output = try await ExternalTool.run(node, arguments, stdin: isGET ? nil : Data(), directory: directory)
+        } else {
+            let (last, runs) = try await SeedClients.runNode(
+                node, arguments, stdin: Data(testCase.body.utf8), directory: directory
+            ) { !$0.stdoutText.contains(#""body":"""#) }
+            if runs > 1 { print(SeedClients.rerunNote(runs)) }
+            output = last
+        }
         #expect(output.status == 0, "\(output.stderrText)")
         let json = try #require(try JSONSerialization.jsonObject(with: output.stdout) as? [String: Any])
         let headers = try #require(json["headers"] as? [String: String])
