@@ -67,6 +67,15 @@ struct ClientOptions: ParsableArguments {
         }
     }
 
+    /// Fetches one object with a fresh client and prints it as `output` says: the whole of a `get`-style command.
+    func show<Read: Encodable>(
+        _ output: OutputOptions, _ fetch: (GoTomClient) async throws -> Read
+    ) async throws -> ExitStatus {
+        let read = try await withClient(fetch)
+        try ObjectPrinter(options: output).print(read)
+        return .success
+    }
+
     /// Runs `body` with a fresh client and always shuts the client down afterwards.
     func withClient<T>(_ body: (GoTomClient) async throws -> T) async throws -> T {
         let client = try makeClient()

@@ -28,9 +28,7 @@ struct CampaignGetCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let id = campaign
-            let read = try await clientOptions.withClient { client in try await client.campaigns.get(id) }
-            try ObjectPrinter(options: output).print(read)
-            return .success
+            return try await clientOptions.show(output) { client in try await client.campaigns.get(id) }
         }
     }
 }

@@ -27,9 +27,7 @@ struct CustomerGetCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let id = externalCrmId
-            let customer = try await clientOptions.withClient { client in try await client.customers.get(id) }
-            try ObjectPrinter(options: output).print(customer)
-            return .success
+            return try await clientOptions.show(output) { client in try await client.customers.get(id) }
         }
     }
 }

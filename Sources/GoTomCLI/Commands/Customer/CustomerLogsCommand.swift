@@ -31,9 +31,7 @@ struct CustomerLogsCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let jobId = self.jobId
-            let logs = try await clientOptions.withClient { client in try await client.customers.errorLogs(jobId: jobId) }
-            try ObjectPrinter(options: output).print(logs)
-            return .success
+            return try await clientOptions.show(output) { client in try await client.customers.errorLogs(jobId: jobId) }
         }
     }
 }

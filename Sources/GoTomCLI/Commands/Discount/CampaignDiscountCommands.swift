@@ -136,19 +136,18 @@ struct DiscountUpdateCommand: AsyncParsableCommand {
                 try ObjectPrinter(options: output).print(changes)
                 return .success
             }
-            let (campaign, discount) = (address.campaign, address.discount)
-            let read = try await clientOptions.withClient { client -> CampaignDiscountRead? in
-                try await client.campaignDiscounts.update(discount, in: campaign, with: changes)
-                guard show else { return nil }
-                let all = try await client.campaignDiscounts.list(in: campaign)
-                guard let match = all.first(where: { $0.externalId == discount }) else {
-                    throw CLIError("\(address.description) was updated but is not in the campaign's list")
-                }
-                return match
-            }
-            BookingCommands.confirm("updated \(address.description)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            let (campaign, discount, description) = (address.campaign, address.discount, address.description)
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output, confirmation: "updated \(description)",
+                { client in try await client.campaignDiscounts.update(discount, in: campaign, with: changes) },
+                readBack: { client in
+                    // goTom has no single-discount read: take it from the campaign's list.
+                    let all = try await client.campaignDiscounts.list(in: campaign)
+                    guard let match = all.first(where: { $0.externalId == discount }) else {
+                        throw CLIError("\(description) was updated but is not in the campaign's list")
+                    }
+                    return match
+                })
         }
     }
 }

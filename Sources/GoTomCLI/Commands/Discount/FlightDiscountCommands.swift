@@ -156,12 +156,10 @@ struct FlightDiscountGetCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let address = address
-            let read = try await clientOptions.withClient { client in
+            return try await clientOptions.show(output) { client in
                 try await client.flightDiscounts.get(address.flightDiscount, campaign: address.campaign,
                     campaignDiscount: address.discount)
             }
-            try ObjectPrinter(options: output).print(read)
-            return .success
         }
     }
 }
@@ -226,17 +224,17 @@ struct FlightDiscountCreateCommand: AsyncParsableCommand {
                 return .success
             }
             let (campaign, discount) = (campaign, discount)
-            let read = try await clientOptions.withClient { client -> FlightDiscountRead? in
-                try await client.flightDiscounts.create(created, campaign: campaign, campaignDiscount: discount)
-                guard show else { return nil }
-                return try await client.flightDiscounts.get(created.externalId, campaign: campaign,
-                    campaignDiscount: discount)
-            }
-            BookingCommands.confirm(
-                "created flight discount \(created.externalId) of discount \(discount) of campaign \(campaign)",
-                verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output,
+                confirmation:
+                    "created flight discount \(created.externalId) of discount \(discount) of campaign \(campaign)",
+                { client in
+                    try await client.flightDiscounts.create(created, campaign: campaign, campaignDiscount: discount)
+                },
+                readBack: { client in
+                    try await client.flightDiscounts.get(created.externalId, campaign: campaign,
+                        campaignDiscount: discount)
+                })
         }
     }
 }
@@ -283,16 +281,16 @@ struct FlightDiscountUpdateCommand: AsyncParsableCommand {
                 return .success
             }
             let address = address
-            let read = try await clientOptions.withClient { client -> FlightDiscountRead? in
-                try await client.flightDiscounts.update(address.flightDiscount, campaign: address.campaign,
-                    campaignDiscount: address.discount, with: changes)
-                guard show else { return nil }
-                return try await client.flightDiscounts.get(address.flightDiscount, campaign: address.campaign,
-                    campaignDiscount: address.discount)
-            }
-            BookingCommands.confirm("updated \(address.description)", verbosity: clientOptions.verbosity)
-            if let read { try ObjectPrinter(options: output).print(read) }
-            return .success
+            return try await BookingCommands.change(
+                using: clientOptions, show: show, output: output, confirmation: "updated \(address.description)",
+                { client in
+                    try await client.flightDiscounts.update(address.flightDiscount, campaign: address.campaign,
+                        campaignDiscount: address.discount, with: changes)
+                },
+                readBack: { client in
+                    try await client.flightDiscounts.get(address.flightDiscount, campaign: address.campaign,
+                        campaignDiscount: address.discount)
+                })
         }
     }
 }

@@ -65,11 +65,9 @@ struct FlightGetCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let (campaign, flight) = (address.campaign, address.flight)
-            let read = try await clientOptions.withClient { client in
+            return try await clientOptions.show(output) { client in
                 try await client.flights.get(flight, in: campaign)
             }
-            try ObjectPrinter(options: output).print(read)
-            return .success
         }
     }
 }
@@ -97,11 +95,9 @@ struct FlightLineItemsCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let (campaign, flight) = (address.campaign, address.flight)
-            let read = try await clientOptions.withClient { client in
+            return try await clientOptions.show(output) { client in
                 try await client.flights.lineItemId(flight, in: campaign)
             }
-            try ObjectPrinter(options: output).print(read)
-            return .success
         }
     }
 }
@@ -166,11 +162,9 @@ struct FlightCommissionCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let (campaign, flight) = (address.campaign, address.flight)
-            let read = try await clientOptions.withClient { client in
+            return try await clientOptions.show(output) { client in
                 try await client.flights.commission(flight, in: campaign)
             }
-            try ObjectPrinter(options: output).print(read)
-            return .success
         }
     }
 }
