@@ -11,13 +11,14 @@ import Darwin
 
 /// Colour and live status lines on stderr, only when stderr is a terminal and `NO_COLOR` is unset.
 enum Terminal {
-    /// Whether ANSI colour may be used on stderr (https://no-color.org).
-    static var colorEnabled: Bool {
+    /// Whether ANSI colour may be used on stderr (https://no-color.org); decided once per process, not for every
+    /// coloured piece of text (the progress bar redraws ten times a second).
+    static let colorEnabled: Bool = {
         let environment = ProcessEnvironment.current()
         if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
         if environment["TERM"] == "dumb" { return false }
         return StandardStreams.stderrIsTerminal
-    }
+    }()
 
     static func red(_ text: String) -> String { colorEnabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text }
     static func bold(_ text: String) -> String { colorEnabled ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
