@@ -6,7 +6,7 @@ import NIOCore
 /// Sends an ``APIRequest``: logging, then retries, then clock-skew correction, then signing, then the transport.
 ///
 /// Each attempt is signed afresh (new `Date`) with the local clock plus the measured offset, and handed to
-/// ``HTTPTransport`` through ``PreparedRequest/make(server:method:requestURI:contentType:body:bodyDigest:signer:date:)``,
+/// ``HTTPTransport`` through ``PreparedRequest/make(server:method:requestURI:contentType:body:signer:date:)``,
 /// so the bytes and URI that are signed are the ones sent.
 struct RequestPipeline: Sendable {
     /// A response with an accepted status, and how many sends it took.
@@ -66,12 +66,10 @@ struct RequestPipeline: Sendable {
         var possiblyDelivered = false
         var skewCorrected = false
         var budget = RetryBudget(total: policy.totalBudget)
-        // The body is hashed once; every attempt signs the same digest with a fresh Date.
-        let digest = request.body.map { BodyDigest(bytes: $0) } ?? .empty
         while true {
             if Task.isCancelled { throw cancelled(request, attempts: attempts) }
             let outcome = await attemptCorrectingSkew(
-                request, digest: digest, accepting: accepting, attempts: &attempts, skewCorrected: &skewCorrected)
+                request, accepting: accepting, attempts: &attempts, skewCorrected: &skewCorrected)
             switch outcome {
             case .accepted(let response):
                 return Exchange(response: response, attempts: attempts)
@@ -115,12 +113,12 @@ struct RequestPipeline: Sendable {
     /// One attempt; when goTom rejects the `Date` as too old or too far ahead, measures the offset from the
     /// response's `Date`, stores it and sends once more, signed with the corrected clock (once per operation).
     private func attemptCorrectingSkew(
-        _ request: APIRequest, digest: BodyDigest, accepting: Set<Int>, attempts: inout Int,
+        _ request: APIRequest, accepting: Set<Int>, attempts: inout Int,
         skewCorrected: inout Bool
     ) async -> Outcome {
         while true {
             attempts += 1
-            let outcome = await attempt(request, digest: digest, accepting: accepting, number: attempts)
+            let outcome = await attempt(request, accepting: accepting, number: attempts)
             guard !skewCorrected, case .failedResponse(401, let headers, let body) = outcome,
                 let offset = Self.measuredSkew(headers: headers, body: body, localNow: configuration.clock.now())
             else { return outcome }
@@ -154,14 +152,13 @@ struct RequestPipeline: Sendable {
     }
 
     /// Signs and sends once.
-    private func attempt(_ request: APIRequest, digest: BodyDigest, accepting: Set<Int>, number: Int) async -> Outcome {
+    private func attempt(_ request: APIRequest, accepting: Set<Int>, number: Int) async -> Outcome {
         let signer = signers[request.group]!
         let prepared: PreparedRequest
         do {
             prepared = try await PreparedRequest.make(
                 server: server, method: request.method, requestURI: request.requestURI,
-                contentType: Self.contentType, body: request.body.map { .bytes($0) } ?? .empty, bodyDigest: digest,
-                signer: signer
+                contentType: Self.contentType, body: request.body.map { .bytes($0) } ?? .empty, signer: signer
             )
         } catch {
             return .failedTransport(error)

@@ -19,7 +19,6 @@ public struct PreparedRequest: Sendable {
     ///   - requestURI: The encoded request target (see ``GoTomAuth/RequestURI``).
     ///   - contentType: The `Content-Type` to send.
     ///   - body: The body.
-    ///   - bodyDigest: The body's digest when the caller has it already (a request sent again); computed otherwise.
     ///   - signer: The signer with credentials and clock.
     ///   - date: A fixed `Date` header value, or `nil` for the signer's clock.
     /// - Returns: The prepared request.
@@ -30,12 +29,10 @@ public struct PreparedRequest: Sendable {
         requestURI: String,
         contentType: String,
         body: RequestBody,
-        bodyDigest: BodyDigest? = nil,
         signer: RequestSigner,
         date: String? = nil
     ) async throws(GoTomTransportError) -> PreparedRequest {
-        let digest: BodyDigest
-        if let bodyDigest { digest = bodyDigest } else { digest = try await body.digest() }
+        let digest = try await body.digest()
         let signed = signer.sign(
             method: method, requestURI: requestURI, contentType: contentType, bodyDigest: digest, date: date
         )
