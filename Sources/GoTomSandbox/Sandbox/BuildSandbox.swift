@@ -76,16 +76,12 @@ public func buildSandbox(
     }
 
     let logger = configuration.logger
-    let store = try await SandboxStore.open(path: directory.map { $0 + "/sandbox.sqlite" }, logger: logger)
+    let store = try await SandboxStore.open(path: directory.map(SandboxStore.path(inDataDirectory:)), logger: logger)
     var state = SandboxState(settings: settings, master: master)
     do {
         let decoder = JSONDecoder()
-        let campaigns = try await store.bodies(kind: SandboxStore.EntityKind.campaign).map {
-            try decoder.decode(CampaignRecord.self, from: Data($0.body.utf8))
-        }
-        let customers = try await store.bodies(kind: SandboxStore.EntityKind.customer).map {
-            try decoder.decode(CustomerRecord.self, from: Data($0.body.utf8))
-        }
+        let campaigns = try await store.records(CampaignRecord.self, kind: SandboxStore.EntityKind.campaign)
+        let customers = try await store.records(CustomerRecord.self, kind: SandboxStore.EntityKind.customer)
         let meta = Dictionary(
             try await store.bodies(kind: SandboxStore.EntityKind.meta).map { ($0.key, $0.body) },
             uniquingKeysWith: { _, last in last }

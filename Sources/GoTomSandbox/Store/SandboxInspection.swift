@@ -24,14 +24,12 @@ public enum SandboxInspection {
     /// - Throws: ``SandboxError/databaseFailure`` when the store cannot be read.
     public static func storedCustomers(dataDirectory: String) async throws -> [StoredCustomer] {
         let logger = Logger(label: "gotom.sandbox.inspection") { _ in SwiftLogNoOpLogHandler() }
-        let store = try await SandboxStore.open(path: dataDirectory + "/sandbox.sqlite", logger: logger)
+        let store = try await SandboxStore.open(path: SandboxStore.path(inDataDirectory: dataDirectory), logger: logger)
         do {
-            let bodies = try await store.bodies(kind: SandboxStore.EntityKind.customer)
+            let records = try await store.records(CustomerRecord.self, kind: SandboxStore.EntityKind.customer)
             try await store.close()
-            let decoder = JSONDecoder()
-            return try bodies.map { entry in
-                let record = try decoder.decode(CustomerRecord.self, from: Data(entry.body.utf8))
-                return StoredCustomer(
+            return records.map { record in
+                StoredCustomer(
                     externalCrmId: record.externalCrmId, firm: record.firm, note: record.note,
                     upserts: record.upserts ?? 0)
             }

@@ -88,6 +88,15 @@ final class SandboxStore: Sendable {
         }
     }
 
+    /// Every stored entity of one kind, decoded, ordered by key.
+    func records<Record: Decodable>(_ type: Record.Type, kind: String) async throws -> [Record] {
+        let decoder = JSONDecoder()
+        return try await bodies(kind: kind).map { try decoder.decode(type, from: Data($0.body.utf8)) }
+    }
+
+    /// The database file of a sandbox with this `--data-dir`.
+    static func path(inDataDirectory directory: String) -> String { directory + "/sandbox.sqlite" }
+
     /// The names of the documents uploaded to a campaign (for tests and diagnostics).
     func documentNames(campaignExternalId: String) async throws -> [String] {
         let rows = try await connection.query(
@@ -126,13 +135,9 @@ final class SandboxStore: Sendable {
         let statements = stride(from: 0, to: entities.count, by: 3 * rowsPerStatement).map {
             entities[$0..<min($0 + 3 * rowsPerStatement, entities.count)]
         }
-        guard statements.count > 1 || !documents.isEmpty else {
-            if let binds = statements.first {
-                _ = try await connection.query(Self.insertEntities(binds.count / 3), Array(binds))
-            }
-            return
-        }
-        _ = try await connection.query("BEGIN IMMEDIATE")
+        // One statement is atomic on its own; only more than one need a transaction around them.
+        let transactional = statements.count > 1 || !documents.isEmpty
+        if transactional { _ = try await connection.query("BEGIN IMMEDIATE") }
         do {
             for binds in statements {
                 _ = try await connection.query(Self.insertEntities(binds.count / 3), Array(binds))
@@ -143,8 +148,9 @@ final class SandboxStore: Sendable {
                     [.text(campaign), .text(name), .blob(ByteBuffer(bytes: content))]
                 )
             }
-            _ = try await connection.query("COMMIT")
+            if transactional { _ = try await connection.query("COMMIT") }
         } catch {
+            guard transactional else { throw error }
             do {
                 _ = try await connection.query("ROLLBACK")
             } catch {
