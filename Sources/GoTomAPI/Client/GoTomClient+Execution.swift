@@ -53,6 +53,13 @@ extension GoTomClient {
     /// One decoder for every response: its options never change, and `JSONDecoder` is safe to share.
     private static let jsonDecoder = JSONDecoder()
 
+    /// Request bodies: compact, slashes as they are.
+    private static let jsonEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        return encoder
+    }()
+
     /// An ``GoTomError/unexpectedResponse`` for an accepted status whose body cannot be used.
     func unexpected(
         _ request: APIRequest, _ exchange: RequestPipeline.Exchange, detail: String, body: [UInt8] = []
@@ -69,10 +76,8 @@ extension GoTomClient {
 
     /// Encodes a request body once; these bytes are hashed, signed and sent.
     func encode(_ value: some Encodable, operation: String) throws(GoTomError) -> [UInt8] {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
         do {
-            return Array(try encoder.encode(value))
+            return Array(try Self.jsonEncoder.encode(value))
         } catch {
             throw GoTomError.make(.invalidRequest, detail: "cannot encode the body: \(error)", operation: operation)
         }

@@ -4,21 +4,29 @@ import GoTomModels
 /// JSON encoding for output: stable key order, no escaped slashes.
 enum JSONOutput {
     static func encode(_ value: some Encodable, pretty: Bool) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty
-            ? [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted] : [.sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self)
+            return String(decoding: try (pretty ? prettyEncoder : compactEncoder).encode(value), as: UTF8.self)
         } catch {
             throw CLIError("cannot encode the result as JSON: \(error)")
         }
     }
 
+    // One of each for the whole process: lists encode every item, page after page.
+    private static let compactEncoder = encoder([.sortedKeys, .withoutEscapingSlashes])
+    private static let prettyEncoder = encoder([.sortedKeys, .withoutEscapingSlashes, .prettyPrinted])
+    private static let treeEncoder = JSONEncoder()
+    private static let treeDecoder = JSONDecoder()
+
+    private static func encoder(_ formatting: JSONEncoder.OutputFormatting) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = formatting
+        return encoder
+    }
+
     /// The value as a ``JSONValue`` tree, for tables and CSV.
     static func tree(_ value: some Encodable) throws -> JSONValue {
         do {
-            let data = try JSONEncoder().encode(value)
-            return try JSONDecoder().decode(JSONValue.self, from: data)
+            return try treeDecoder.decode(JSONValue.self, from: try treeEncoder.encode(value))
         } catch {
             throw CLIError("cannot convert the result for output: \(error)")
         }

@@ -33,7 +33,7 @@ extension SandboxHandlers {
         guard settings.crmSync else { return .notFound }
         guard !request.body.isEmpty else { return Self.crmBodyError("Request had no body") }
         // Straight from the bytes to the model: only text that is not JSON fails here.
-        guard let body = try? JSONDecoder().decode(CrmSyncBody.self, from: request.body) else {
+        guard let body = try? JSONBody.decoder.decode(CrmSyncBody.self, from: request.body) else {
             return Self.crmBodyError("Request body is not valid JSON")
         }
         guard let customer = body.customer else {

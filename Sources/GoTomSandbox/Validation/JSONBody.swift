@@ -23,7 +23,7 @@ enum JSONBody {
         }
         let value: JSONValue
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try decoder.decode(JSONValue.self, from: data)
         } catch {
             throw Rejection(
                 .problem(.badRequest, detail: "Bad Request: the request body is not valid JSON (\(describe(error)))."))
@@ -45,8 +45,12 @@ enum JSONBody {
 
     /// A model value from a JSON tree (encoded and decoded again: the models are only `Decodable` from JSON).
     static func convert<Value: Decodable>(_ type: Value.Type, from value: JSONValue) throws -> Value {
-        try JSONDecoder().decode(Value.self, from: JSONEncoder().encode(value))
+        try decoder.decode(Value.self, from: encoder.encode(value))
     }
+
+    /// Shared by every request (bodies are parsed on every write).
+    static let decoder = JSONDecoder()
+    private static let encoder = JSONEncoder()
 
     /// Decodes a model type from an already validated JSON value.
     ///
