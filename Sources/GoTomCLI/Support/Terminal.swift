@@ -118,10 +118,3 @@ final class ProgressBar: @unchecked Sendable {
         return total >= 60 ? String(format: "%dm%02ds", total / 60, total % 60) : "\(total)s"
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) / 1e18
-    }
-}
