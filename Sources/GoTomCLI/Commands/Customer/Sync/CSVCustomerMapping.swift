@@ -97,9 +97,8 @@ struct CSVCustomerMapping {
         }
         let crmId = try required("externalCrmId")
         let firm = try required("firm")
-        let status = try enumValue("status", cells, names: ["active": 1, "inactive": 0], default: 1)
-        let statusEc = try enumValue(
-            "statusEc", cells, names: ["customer": 1, "intermediator": 2, "agency": 3, "publisher": 5], default: 1)
+        let status = try enumValue("status", cells, names: CustomerNames.statuses.map { ($0, $1.rawValue) }, default: 1)
+        let statusEc = try enumValue("statusEc", cells, names: CustomerNames.types.map { ($0, $1.rawValue) }, default: 1)
         var customer = CustomerWrite(
             externalCrmId: crmId, firm: firm, status: CustomerStatus(rawValue: status),
             statusEc: CustomerType(rawValue: statusEc), language: CustomerLanguage(rawValue: try required("language")),
@@ -154,13 +153,13 @@ struct CSVCustomerMapping {
         return text.isEmpty ? nil : text
     }
 
-    private func enumValue(_ column: String, _ cells: [String], names: [String: Int], default fallback: Int)
+    private func enumValue(_ column: String, _ cells: [String], names: [(String, Int)], default fallback: Int)
         throws(Problem) -> Int
     {
         guard let text = value(column, cells) else { return fallback }
         if let number = Int(text) { return number }
-        if let number = names[text.lowercased()] { return number }
+        if let number = names.first(where: { $0.0 == text.lowercased() })?.1 { return number }
         throw Problem(message: "column '\(column)': '\(text)' is not a number or one of "
-            + names.keys.sorted().joined(separator: ", "))
+            + names.map(\.0).sorted().joined(separator: ", "))
     }
 }
