@@ -45,8 +45,7 @@ struct ClientOptions: ParsableArguments {
         }
         var policy = RetryPolicy.default
         policy.maxAttempts = max(1, attempts)
-        var logger = Logger(label: "gotom") { _ in VerboseLogHandler(enabled: verbosity.verbose) }
-        logger.logLevel = verbosity.verbose ? .debug : .warning
+        let logger = Logger(label: "gotom") { _ in VerboseLogHandler(verbose: verbosity.verbose) }
         // The same timeouts, CA and proxy as `gotom request` (one place decides them).
         let transport = try connection.transportConfiguration(for: server, config: config)
         let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }
@@ -94,13 +93,12 @@ struct ClientOptions: ParsableArguments {
 ///
 /// The SDK logs the Authorization header only in redacted form, and no body; nothing secret reaches this handler.
 struct VerboseLogHandler: LogHandler {
-    var enabled: Bool
     var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .warning
+    var logLevel: Logger.Level
 
-    init(enabled: Bool) {
-        self.enabled = enabled
-        self.logLevel = enabled ? .debug : .warning
+    /// Request lines (debug) with `verbose`, warnings and worse otherwise.
+    init(verbose: Bool) {
+        self.logLevel = verbose ? .debug : .warning
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {

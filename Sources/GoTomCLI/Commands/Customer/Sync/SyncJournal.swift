@@ -53,7 +53,6 @@ final class SyncJournal: @unchecked Sendable {
         var body: String
         var state: State
         var error: String?
-        var jobId: Int?
     }
 
     /// Record counts by outcome.
@@ -66,7 +65,6 @@ final class SyncJournal: @unchecked Sendable {
     }
 
     static let version = "1"
-    let path: String
     private let database: SyncDatabase
 
     /// The journal of `input`: `FILE.sync.sqlite` beside it, or a file named after its absolute path in `stateDirectory`.
@@ -93,7 +91,6 @@ final class SyncJournal: @unchecked Sendable {
     ///
     /// - Throws: ``CLIError`` when the file cannot be opened, belongs to another version, or another sync holds it.
     init(path: String) throws {
-        self.path = path
         do {
             database = try SyncDatabase(path: path)
             try database.script("PRAGMA busy_timeout=1000")
@@ -250,14 +247,14 @@ final class SyncJournal: @unchecked Sendable {
         var result: [Failed] = []
         try database.query(
             """
-            SELECT line, crm_id, body, state, error, job_id FROM records WHERE state IN (3, 5) AND line > ?1
+            SELECT line, crm_id, body, state, error FROM records WHERE state IN (3, 5) AND line > ?1
             ORDER BY line LIMIT ?2
             """,
             [.int(line), .int(limit)]
         ) { row in
             result.append(Failed(
                 line: row.int(0) ?? 0, crmId: row.text(1) ?? "", body: row.text(2) ?? "",
-                state: State(rawValue: row.int(3) ?? 3) ?? .failed, error: row.text(4), jobId: row.int(5)))
+                state: State(rawValue: row.int(3) ?? 3) ?? .failed, error: row.text(4)))
         }
         return result
     }
