@@ -65,14 +65,13 @@ public struct SeedClients: Sendable {
         _ node: String, _ arguments: [String], stdin: Data, environment: [String: String?] = [:], directory: URL?,
         bodyArrived: (ExternalTool.Output) -> Bool
     ) async throws -> (output: ExternalTool.Output, runs: Int) {
-        var runs = 1
-        var output = try await ExternalTool.run(
-            node, arguments, stdin: stdin, environment: environment, directory: directory)
-        while runs < 3 && !bodyArrived(output) {
+        var runs = 0
+        var output: ExternalTool.Output
+        repeat {
             runs += 1
             output = try await ExternalTool.run(
                 node, arguments, stdin: stdin, environment: environment, directory: directory)
-        }
+        } while runs < 3 && !bodyArrived(output)
         return (output, runs)
     }
 
