@@ -32,17 +32,9 @@ struct ClientOptions: ParsableArguments {
     func makeClient() throws -> GoTomClient {
         let config = try connection.resolve()
         let credentials = try config.credentials()
-        guard let baseURL = config.baseURL else {
-            throw CLIError(
-                "no base URL: pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url "
-                    + "https://YOUR-INSTANCE.gotom.io", exitCode: .usage)
-        }
-        let server: ServerAddress
-        do {
-            server = try ServerAddress(baseURL: baseURL)
-        } catch {
-            throw CLIError("invalid base URL \(baseURL): \(error)", exitCode: .usage)
-        }
+        let server = try config.baseServer(missing:
+            "no base URL: pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url "
+                + "https://YOUR-INSTANCE.gotom.io")
         var policy = RetryPolicy.default
         policy.maxAttempts = max(1, attempts)
         let logger = Logger(label: "gotom") { _ in VerboseLogHandler(verbose: verbosity.verbose) }
@@ -50,7 +42,7 @@ struct ClientOptions: ParsableArguments {
         let transport = try connection.transportConfiguration(for: server, config: config)
         let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }
         let configuration = GoTomClient.Configuration(
-            baseURL: baseURL,
+            baseURL: config.baseURL ?? server.description,
             credentials: credentials,
             connectTimeout: .milliseconds(Int64(transport.connectTimeout * 1000)),
             requestTimeout: requestTimeout,

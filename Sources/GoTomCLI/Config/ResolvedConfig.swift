@@ -84,19 +84,23 @@ struct ResolvedConfig {
         return Credentials(user: user, secret: secret, provider: provider)
     }
 
+    /// The configured base URL as a server address; a usage error with `missing` when none is configured.
+    func baseServer(missing: @autoclosure () -> String) throws -> ServerAddress {
+        guard let baseURL else { throw CLIError(missing(), exitCode: .usage) }
+        do {
+            return try ServerAddress(baseURL: baseURL)
+        } catch {
+            throw CLIError("invalid base URL \(baseURL): \(error)", exitCode: .usage)
+        }
+    }
+
     /// Splits a URL argument into server and encoded request target, resolving a `/path` against the base URL.
     func target(for urlArgument: String) throws -> (ServerAddress, String) {
         if urlArgument.hasPrefix("/") {
-            guard let baseURL else {
-                throw CLIError(
-                    "\(urlArgument) is a path but no base URL is configured: give an absolute URL, set GOTOM_BASE_URL, "
-                        + "or run gotom config set base_url https://YOUR-INSTANCE.gotom.io", exitCode: .usage)
-            }
-            do {
-                return (try ServerAddress(baseURL: baseURL), RequestURI.normalizeTarget(urlArgument))
-            } catch {
-                throw CLIError("invalid base URL \(baseURL): \(error)", exitCode: .usage)
-            }
+            let server = try baseServer(missing:
+                "\(urlArgument) is a path but no base URL is configured: give an absolute URL, set GOTOM_BASE_URL, "
+                    + "or run gotom config set base_url https://YOUR-INSTANCE.gotom.io")
+            return (server, RequestURI.normalizeTarget(urlArgument))
         }
         do {
             let (server, target) = try ServerAddress.split(absoluteURL: urlArgument)
