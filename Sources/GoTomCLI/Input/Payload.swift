@@ -23,19 +23,23 @@ enum Payload {
     ///   - options: Where the base object comes from.
     ///   - overrides: Field values from flags; `nil` values are skipped.
     ///   - readsPipedStdin: Whether a piped stdin is read when no `--file` is given.
+    ///   - flagHints: The flag that sets a required field, by dotted path, named when the field is missing.
     static func load<T: Decodable>(
-        _ type: T.Type, options: PayloadOptions, overrides: [(String, JSONValue?)], readsPipedStdin: Bool = true
+        _ type: T.Type, options: PayloadOptions, overrides: [(String, JSONValue?)], readsPipedStdin: Bool = true,
+        flagHints: [String: String] = [:]
     ) throws -> T {
         var object = try baseObject(options: options, readsPipedStdin: readsPipedStdin)
         for (path, value) in overrides {
             guard let value else { continue }
             set(value, at: path.split(separator: ".").map(String.init), in: &object)
         }
-        return try decode(type, from: object)
+        return try decode(type, from: object, flagHints: flagHints)
     }
 
-    /// Decodes a JSON tree into a model, with a field-naming error.
-    static func decode<T: Decodable>(_ type: T.Type, from object: JSONValue) throws -> T {
+    /// Decodes a JSON tree into a model, with a field-naming error (and the flag for a missing field, if known).
+    static func decode<T: Decodable>(
+        _ type: T.Type, from object: JSONValue, flagHints: [String: String] = [:]
+    ) throws -> T {
         let data: Data
         do {
             data = try JSONEncoder().encode(object)
@@ -45,7 +49,13 @@ enum Payload {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw CLIError("invalid input: \(describe(error))", exitCode: .usage)
+            var message = "invalid input: \(describe(error))"
+            if case .keyNotFound(let key, let context) = error,
+                let flag = flagHints[fieldPath(context, appending: key)]
+            {
+                message += " (set it in the file or with \(flag))"
+            }
+            throw CLIError(message, exitCode: .usage)
         } catch {
             throw CLIError("invalid input: \(error)", exitCode: .usage)
         }
@@ -53,25 +63,27 @@ enum Payload {
 
     /// A one-line description of a decoding failure that names the field by its dotted path.
     static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context, appending key: (any CodingKey)? = nil) -> String {
-            let keys = context.codingPath + (key.map { [$0] } ?? [])
-            let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(body)" : text)
-        }
         switch error {
         case .keyNotFound(let key, let context):
-            return "missing required field '\(path(context, appending: key))'"
+            return "missing required field '\(fieldPath(context, appending: key))'"
         case .typeMismatch(let expected, let context):
-            return "field '\(path(context))': expected \(typeName(expected))"
+            return "field '\(fieldPath(context))': expected \(typeName(expected))"
         case .valueNotFound(let expected, let context):
-            return "field '\(path(context))' must not be null (expected \(typeName(expected)))"
+            return "field '\(fieldPath(context))' must not be null (expected \(typeName(expected)))"
         case .dataCorrupted(let context):
             return context.codingPath.isEmpty
                 ? "not valid JSON: \(context.debugDescription)"
-                : "field '\(path(context))': \(context.debugDescription)"
+                : "field '\(fieldPath(context))': \(context.debugDescription)"
         @unknown default:
             return "\(error)"
         }
+    }
+
+    /// A field's dotted path such as `mainAddress.externalCrmId` or `contacts[0].peopleName`.
+    private static func fieldPath(_ context: DecodingError.Context, appending key: (any CodingKey)? = nil) -> String {
+        let keys = context.codingPath + (key.map { [$0] } ?? [])
+        let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(body)" : text)
     }
 
     private static func typeName(_ type: Any.Type) -> String {

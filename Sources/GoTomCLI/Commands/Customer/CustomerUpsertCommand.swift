@@ -101,15 +101,8 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
             ("note", .text(note)),
             ("mwst", .text(mwst)),
         ]
-        let customer: CustomerWrite
-        do {
-            customer = try Payload.load(CustomerWrite.self, options: payload, overrides: overrides)
-        } catch var error as CLIError {
-            if let flag = Self.flags.first(where: { error.message.hasSuffix("missing required field '\($0.key)'") }) {
-                error.message += " (set it in the file or with \(flag.value))"
-            }
-            throw error
-        }
+        let customer = try Payload.load(CustomerWrite.self, options: payload, overrides: overrides,
+            flagHints: Self.flags)
         try Self.check(customer)
         return customer
     }
