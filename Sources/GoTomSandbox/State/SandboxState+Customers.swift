@@ -46,7 +46,7 @@ extension SandboxState {
         do {
             write = try upsert.write.get()
         } catch let error as DecodingError {
-            let (path, _) = JSONBody.violationPath(of: error)
+            let (path, _) = JSONBody.violationPath(of: error, droppingFirst: upsert.pathPrefixLength)
             switch error {
             case .keyNotFound:
                 return .failed(apiError: "The customer data lacks the required key '\(path)'.", warnings: warnings)

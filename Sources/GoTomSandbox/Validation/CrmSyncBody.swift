@@ -25,8 +25,11 @@ struct CrmSyncBody: Decodable, Sendable {
 struct CustomerUpsert: Decodable, Sendable {
     /// Every key of the object, as sent.
     var keys: [String]
-    /// The customer, or the error the model reported, with its path relative to the customer object.
+    /// The customer, or the error the model reported.
     var write: Result<CustomerWrite, any Error>
+    /// How many coding-path keys lead to the customer object (1 inside a request body): drop them from an error's
+    /// path for a path relative to the customer.
+    var pathPrefixLength = 0
 
     private struct AnyKey: CodingKey {
         var stringValue: String
@@ -40,11 +43,9 @@ struct CustomerUpsert: Decodable, Sendable {
     /// - Throws: `DecodingError` only when the value is not an object.
     init(from decoder: any Decoder) throws {
         keys = try decoder.container(keyedBy: AnyKey.self).allKeys.map(\.stringValue)
-        let base = decoder.codingPath.count
+        pathPrefixLength = decoder.codingPath.count
         do {
             write = .success(try CustomerWrite(from: decoder))
-        } catch let error as DecodingError {
-            write = .failure(base == 0 ? error : Self.relative(error, droppingFirst: base))
         } catch {
             write = .failure(error)
         }
@@ -53,21 +54,5 @@ struct CustomerUpsert: Decodable, Sendable {
     /// Parses a customer object that is already a JSON tree (fixtures, tests).
     init(_ object: [String: JSONValue]) throws {
         self = try JSONBody.convert(CustomerUpsert.self, from: .object(object))
-    }
-
-    /// The error with the first `count` keys of its coding paths removed.
-    private static func relative(_ error: DecodingError, droppingFirst count: Int) -> DecodingError {
-        func context(_ old: DecodingError.Context) -> DecodingError.Context {
-            .init(
-                codingPath: Array(old.codingPath.dropFirst(count)), debugDescription: old.debugDescription,
-                underlyingError: old.underlyingError)
-        }
-        switch error {
-        case .keyNotFound(let key, let old): return .keyNotFound(key, context(old))
-        case .valueNotFound(let type, let old): return .valueNotFound(type, context(old))
-        case .typeMismatch(let type, let old): return .typeMismatch(type, context(old))
-        case .dataCorrupted(let old): return .dataCorrupted(context(old))
-        @unknown default: return error
-        }
     }
 }

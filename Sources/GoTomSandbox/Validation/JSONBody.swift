@@ -70,10 +70,15 @@ enum JSONBody {
     }
 
     /// The property path and a message for a decoding error.
-    static func violationPath(of error: DecodingError) -> (String, String) {
+    ///
+    /// - Parameters:
+    ///   - error: The error.
+    ///   - droppingFirst: How many keys at the start of the coding path to leave out (the path of the object that
+    ///     was decoded, for a path relative to it).
+    static func violationPath(of error: DecodingError, droppingFirst: Int = 0) -> (String, String) {
         func render(_ codingPath: [any CodingKey]) -> String {
             var path = ""
-            for key in codingPath {
+            for key in codingPath.dropFirst(droppingFirst) {
                 if let index = key.intValue {
                     path += "[\(index)]"
                 } else {
