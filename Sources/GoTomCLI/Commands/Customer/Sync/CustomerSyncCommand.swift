@@ -213,18 +213,14 @@ struct CustomerSyncCommand: AsyncParsableCommand {
         try journal.setMeta("loaded", "0")
         let reader = try SyncInputReader(path: file, format: format)
         var lines = Set<Int>()
-        var problems: [String] = []
-        var invalid = 0
+        var problems = ProblemTally(keeping: 5)
         var more = true
         while more {
             more = try journal.inTransaction {
                 for _ in 0..<2000 {
                     guard let record = try reader.next() else { return false }
                     lines.insert(record.line)
-                    if let problem = record.problem {
-                        invalid += 1
-                        if problems.count < 5 { problems.append(problem) }
-                    }
+                    problems.note(record.problem)
                     try journal.reconcile(
                         line: record.line, crmId: record.crmId, body: record.body, invalidReason: record.problem)
                 }
@@ -235,11 +231,14 @@ struct CustomerSyncCommand: AsyncParsableCommand {
         try journal.setMeta("input", URL(fileURLWithPath: file).standardizedFileURL.path)
         try journal.setMeta("fingerprint", fingerprint)
         try journal.setMeta("loaded", "1")
+        let invalid = problems.count
         if invalid > 0 && !verbosity.quiet {
             StandardStreams.diagnostic(
                 "\(invalid) invalid record\(invalid == 1 ? "" : "s") will not be sent (listed in the failures file):")
-            for problem in problems { StandardStreams.writeError("  \(problem)\n") }
-            if invalid > problems.count { StandardStreams.writeError("  … and \(invalid - problems.count) more\n") }
+            for problem in problems.kept { StandardStreams.writeError("  \(problem)\n") }
+            if invalid > problems.kept.count {
+                StandardStreams.writeError("  … and \(invalid - problems.kept.count) more\n")
+            }
         }
     }
 
@@ -247,15 +246,12 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     private func check(format: SyncInputFormat) throws -> ExitStatus {
         let reader = try SyncInputReader(path: file, format: format)
         var records = 0
-        var problems: [String] = []
-        var invalid = 0
+        var tally = ProblemTally(keeping: 100)
         while let record = try reader.next() {
             records += 1
-            if let problem = record.problem {
-                invalid += 1
-                if problems.count < 100 { problems.append(problem) }
-            }
+            tally.note(record.problem)
         }
+        let (invalid, problems) = (tally.count, tally.kept)
         if !verbosity.quiet {
             for problem in problems.prefix(50) { StandardStreams.writeError(Terminal.red("invalid") + ": \(problem)\n") }
             if invalid > 50 { StandardStreams.writeError("… and \(invalid - 50) more invalid records\n") }
@@ -275,5 +271,20 @@ struct CustomerSyncCommand: AsyncParsableCommand {
             StandardStreams.writeOut(try JSONOutput.encode(report, pretty: false) + "\n")
         }
         return invalid == 0 ? .success : .usage
+    }
+}
+
+/// Counts invalid records and keeps the first few problems for the report.
+private struct ProblemTally {
+    let keeping: Int
+    private(set) var count = 0
+    private(set) var kept: [String] = []
+
+    init(keeping: Int) { self.keeping = keeping }
+
+    mutating func note(_ problem: String?) {
+        guard let problem else { return }
+        count += 1
+        if kept.count < keeping { kept.append(problem) }
     }
 }
