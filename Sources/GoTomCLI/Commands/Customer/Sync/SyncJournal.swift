@@ -143,14 +143,15 @@ final class SyncJournal: @unchecked Sendable {
     /// Records an input record. A record already journaled with the same body keeps its state; a new or changed
     /// one starts over as pending (or invalid).
     func reconcile(line: Int, crmId: String, body: String, invalidReason: String?) throws {
-        var existing: String?
-        try database.query("SELECT body FROM records WHERE line = ?1", [.int(line)]) { existing = $0.text(0) }
-        if let existing, existing == body { return }
         let state = invalidReason == nil ? State.pending : State.invalid
+        // One statement per record: a line with the same body is left as it is (the WHERE of the upsert).
         try database.execute(
             """
-            INSERT OR REPLACE INTO records (line, crm_id, body, state, existed, job_id, attempts, error)
+            INSERT INTO records (line, crm_id, body, state, existed, job_id, attempts, error)
             VALUES (?1, ?2, ?3, ?4, NULL, NULL, 0, ?5)
+            ON CONFLICT(line) DO UPDATE SET crm_id = excluded.crm_id, body = excluded.body, state = excluded.state,
+                existed = NULL, job_id = NULL, attempts = 0, error = excluded.error
+            WHERE records.body IS NOT excluded.body
             """,
             [.int(line), .text(crmId), .text(body), .int(state.rawValue), .optional(invalidReason)])
     }
