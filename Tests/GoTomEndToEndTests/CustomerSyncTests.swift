@@ -255,6 +255,32 @@ struct CustomerSyncTests {
         #expect(refused.stderrText.contains("CSV column 'zipcode' (column 4) is not in the mapping"), "\(refused.stderrText)")
     }
 
+    @Test("an input edited after a run: only changed lines are sent again, removed lines are forgotten")
+    func editedInput() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let input = cli.home.appendingPathComponent("edited.jsonl")
+        let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))
+        try ["EDIT-1", "EDIT-2", "EDIT-3"].map { Self.customerLine($0, firm: "\($0) AG") }.joined(separator: "\n")
+            .write(to: input, atomically: true, encoding: .utf8)
+        let first = try await cli.run(["customer", "sync", input.path, "--json"], environment: sandbox.environment)
+        #expect(first.status == 0, "\(first.stderrText)")
+        #expect(Self.counts(try Self.summary(first))["sentThisRun"] == 3)
+
+        // Line 2 changes, line 3 goes away: only line 2 is sent again.
+        try [Self.customerLine("EDIT-1", firm: "EDIT-1 AG"), Self.customerLine("EDIT-2", firm: "EDIT-2 neu AG")]
+            .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
+        let second = try await cli.run(["customer", "sync", input.path, "--json"], environment: sandbox.environment)
+        #expect(second.status == 0, "\(second.stderrText)")
+        #expect(Self.counts(try Self.summary(second)) == ["records": 2, "created": 1, "updated": 1, "failed": 0,
+            "pending": 0, "sentThisRun": 1])
+        let stored = try await sandbox.stopAndInspect()
+        #expect(stored["EDIT-1"]?.upserts == 1)
+        #expect(stored["EDIT-2"]?.upserts == 2)
+        #expect(stored["EDIT-2"]?.firm == "EDIT-2 neu AG")
+        #expect(stored["EDIT-3"]?.upserts == 1)
+    }
+
     @Test("--dry-run names line and field of every invalid record and sends nothing")
     func dryRun() async throws {
         let cli = try CLIHarness()
