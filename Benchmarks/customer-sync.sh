@@ -13,6 +13,7 @@
 # Needs bash, curl, openssl, awk and GNU time (apt-get install curl openssl gawk time). Prints Markdown.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/common.sh
 
 COUNT=${COUNT:-10000}
 SAMPLE=${SAMPLE:-200}
@@ -24,31 +25,16 @@ SEED=${SEED:-../shared/reference/seed/000_3f619a6c8f664f0c.txt}
 # Large trust bundles only add start-up cost; every process gets the same environment.
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE GOTOM_PROFILE GOTOM_CACERT || true
 
-for tool in curl openssl awk md5sum base64 /usr/bin/time; do
+for tool in curl openssl awk perl md5sum base64 /usr/bin/time; do
     command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }
 done
 [ -f "$SEED" ] || { echo "seed text not found at $SEED" >&2; exit 1; }
 
-swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom >/dev/null
-GOTOM=$PWD/$SCRATCH/release/gotom
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-
-start_sandbox() { # $1: data directory; sets URL, CA and SANDBOX_PID
-    local flags=(--port 0 --data-dir "$1" --user bench --secret bench-secret-not-real --quiet)
-    [ "$TLS" = 1 ] && flags+=(--tls)
-    "$GOTOM" sandbox "${flags[@]}" >"$1.out" 2>"$1.log" &
-    SANDBOX_PID=$!
-    URL=
-    for _ in $(seq 1 200); do
-        URL=$(sed -n 's/^gotom sandbox listening on //p' "$1.out" 2>/dev/null || true)
-        [ -n "$URL" ] && break
-        sleep 0.05
-    done
-    [ -n "$URL" ] || { echo "sandbox did not start" >&2; cat "$1.log" >&2; exit 1; }
-    CA=$1/tls/ca.pem
-}
-stop_sandbox() { kill "$SANDBOX_PID"; wait "$SANDBOX_PID" 2>/dev/null || true; }
+build_gotom gotom
+SANDBOX_FLAGS=(--quiet)
+[ "$TLS" = 1 ] && SANDBOX_FLAGS+=(--tls)
 
 # The input: COUNT customers with a main address and a contact, one JSON object per line.
 awk -v n="$COUNT" 'BEGIN { for (i = 1; i <= n; i++) printf \
@@ -59,15 +45,14 @@ awk -v n="$COUNT" 'BEGIN { for (i = 1; i <= n; i++) printf \
     "\"peopleGender\":\"F\",\"peopleLastname\":\"Muster\",\"peopleName\":\"Anna\",\"peopleEmail\":\"anna%d@example.ch\"}]}\n", \
     i, i, i, i, i, i, i, i, i }' >"$WORK/customers.jsonl"
 
-# goTom's Bash client, cut out of the seed text exactly as the interop tests do.
-awk '/^#!\/usr\/bin\/env bash/ { p = 1 } /GET example call via Bash script/ { p = 0 } p' "$SEED" \
-    >"$WORK/callapiendpoint.sh"
+# goTom's Bash client (and its Node client, unused here), cut out of the seed text as the interop tests do.
+cut_seed_clients "$SEED" "$WORK"
 
 echo "## customer sync: $COUNT customers (gotom, --concurrency $CONCURRENCY) vs. $SAMPLE with the seed's Bash client"
 echo "transport: $([ "$TLS" = 1 ] && echo TLS || echo plain HTTP) on 127.0.0.1; $(nproc) cores; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # 1. The seed's Bash client, one process chain (bash, date, md5sum, openssl, base64, curl) per customer.
-start_sandbox "$WORK/bash-data"
+start_sandbox "$WORK/bash-data" "${SANDBOX_FLAGS[@]}"
 BASH_ENV_CA=()
 [ "$TLS" = 1 ] && BASH_ENV_CA=(CURL_CA_BUNDLE="$CA")
 ENDPOINT="$URL/app-api/crm-sync-import-external-crm-id/update-customer"
@@ -76,7 +61,7 @@ ok=0
 start=$(date +%s.%N)
 while IFS= read -r line; do
     if printf '{"customer":%s}' "$line" | env "${BASH_ENV_CA[@]}" bash "$WORK/callapiendpoint.sh" POST "$ENDPOINT" \
-        bench bench-secret-not-real | head -n 1 | grep -q ' 200'; then ok=$((ok + 1)); fi
+        "$BENCH_USER" "$BENCH_SECRET" | head -n 1 | grep -q ' 200'; then ok=$((ok + 1)); fi
 done <"$WORK/sample.jsonl"
 end=$(date +%s.%N)
 stop_sandbox
@@ -85,8 +70,8 @@ BASH_RATE=$(awk -v n="$SAMPLE" -v s="$BASH_SECONDS" 'BEGIN { printf "%.1f", n / 
 [ "$ok" = "$SAMPLE" ] || echo "warning: the Bash client got 200 for only $ok of $SAMPLE customers" >&2
 
 # 2. gotom customer sync of the whole file, timed from process start to exit (journal, listing and summary included).
-start_sandbox "$WORK/sync-data"
-export GOTOM_BASE_URL=$URL GOTOM_USER=bench GOTOM_SECRET=bench-secret-not-real
+start_sandbox "$WORK/sync-data" "${SANDBOX_FLAGS[@]}"
+export GOTOM_BASE_URL=$URL GOTOM_USER=$BENCH_USER GOTOM_SECRET=$BENCH_SECRET
 [ "$TLS" = 1 ] && export GOTOM_CACERT=$CA
 /usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$GOTOM" customer sync "$WORK/customers.jsonl" -q --json \
     --concurrency "$CONCURRENCY" >"$WORK/summary.json"

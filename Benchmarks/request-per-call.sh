@@ -28,6 +28,7 @@
 # load before and after: the figures are only comparable on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/common.sh
 ROOT=$PWD
 RUNS=${RUNS:-40}
 WARMUP=${WARMUP:-5}
@@ -42,7 +43,7 @@ done
 WORK=$(mktemp -d)
 SANDBOX_PID=
 cleanup() {
-    if [ -n "$SANDBOX_PID" ]; then kill "$SANDBOX_PID" 2>/dev/null || true; wait "$SANDBOX_PID" 2>/dev/null || true; fi
+    [ -n "$SANDBOX_PID" ] && stop_sandbox
     rm -rf "$WORK"
 }
 trap cleanup EXIT
@@ -51,39 +52,16 @@ if [ -n "${GOTOM_BIN:-}" ]; then
     BUILD_FLAGS="prebuilt"
 else
     echo "# building gotom (release, --scratch-path $SCRATCH $BUILD_FLAGS)" >&2
-    # shellcheck disable=SC2086
-    if ! swift build -c release --scratch-path "$SCRATCH" --product gotom $BUILD_FLAGS >"$WORK/build.log" 2>&1; then
-        grep -E "error" "$WORK/build.log" >&2 || tail -n 20 "$WORK/build.log" >&2
-        exit 1
-    fi
-    GOTOM=$ROOT/$SCRATCH/release/gotom
+    build_gotom gotom
 fi
 
 mkdir -p "$WORK/home" "$WORK/clients"
+cut_seed_clients "$SEED" "$WORK/clients"
 
-# The seed's clients, cut like Sources/GoTomTesting/SeedClients.swift: from the shebang up to the prose after it.
-perl -0777 -ne 'print "$1\n" if m{(#!/usr/bin/env node.*?)From command Line call it}s' "$SEED" >"$WORK/clients/callapi.js"
-perl -0777 -ne 'print "$1\n" if m{(#!/usr/bin/env bash.*?)GET example call via Bash script}s' "$SEED" \
-    >"$WORK/clients/callapiendpoint.sh"
-[ -s "$WORK/clients/callapi.js" ] && [ -s "$WORK/clients/callapiendpoint.sh" ] \
-    || { echo "seed layout changed: cannot cut the clients" >&2; exit 1; }
-
-USER_ID=bench
-SECRET=bench-secret-not-real
-: >"$WORK/sandbox.out"
-"$GOTOM" sandbox --tls --quiet --port 0 --data-dir "$WORK/data" --user "$USER_ID" --secret "$SECRET" \
-    >"$WORK/sandbox.out" 2>&1 &
-SANDBOX_PID=$!
-URL=
-for _ in $(seq 1 400); do
-    URL=$(sed -n 's/^gotom sandbox listening on //p' "$WORK/sandbox.out")
-    [ -n "$URL" ] && break
-    kill -0 "$SANDBOX_PID" 2>/dev/null || break
-    sleep 0.05
-done
-[ -n "$URL" ] || { echo "the sandbox did not start:" >&2; cat "$WORK/sandbox.out" >&2; exit 1; }
-CA=$(sed -n 's/^ *export GOTOM_CACERT=//p' "$WORK/sandbox.out")
-[ -f "$CA" ] || { echo "no sandbox CA in the banner" >&2; exit 1; }
+USER_ID=$BENCH_USER
+SECRET=$BENCH_SECRET
+start_sandbox "$WORK/data" --tls --quiet
+[ -f "$CA" ] || { echo "no sandbox CA at $CA" >&2; exit 1; }
 SYSTEM_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 [ -f "$SYSTEM_BUNDLE" ] || SYSTEM_BUNDLE=/etc/pki/tls/certs/ca-bundle.crt
 cat "$SYSTEM_BUNDLE" "$CA" >"$WORK/system-plus-ca.pem"

@@ -9,6 +9,7 @@
 # Needs wrk, nginx and curl (apt-get install wrk nginx-light curl). Prints a Markdown table.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/common.sh
 
 DURATION=${DURATION:-15s}
 CONNECTIONS=${CONNECTIONS:-64}
@@ -25,20 +26,8 @@ GOTOM=$PWD/.build/release/gotom
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null; rm -rf "$WORK"' EXIT
 
-start_sandbox() { # $1: extra flag (--quiet or empty)
-    "$GOTOM" sandbox --port 0 --data-dir "$WORK/data" --user bench --secret bench-secret-not-real $1 \
-        >"$WORK/sandbox.out" 2>"$WORK/sandbox.log" &
-    SANDBOX_PID=$!
-    for _ in $(seq 1 200); do
-        URL=$(sed -n 's/^gotom sandbox listening on //p' "$WORK/sandbox.out")
-        [ -n "$URL" ] && break
-        sleep 0.05
-    done
-    [ -n "$URL" ] || { echo "sandbox did not start" >&2; exit 1; }
-}
-
-export GOTOM_USER=bench GOTOM_SECRET=bench-secret-not-real
-start_sandbox --quiet
+export GOTOM_USER=$BENCH_USER GOTOM_SECRET=$BENCH_SECRET
+start_sandbox "$WORK/data" --quiet
 export GOTOM_BASE_URL=$URL
 "$GOTOM" request POST /app-api/campaign -b --data \
     '{"name":"Benchmark Kampagne","externalId":"BENCH-1","status":"booking","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"},"note":"Signed GET benchmark"}' >/dev/null
@@ -88,8 +77,8 @@ echo "| server | requests/s | p99 latency |"
 echo "|---|---|---|"
 measure "nginx 2 workers, static file" "http://127.0.0.1:$NGINX_PORT/app-api/campaign/BENCH-1" nginx
 measure "gotom sandbox (--quiet)" "$URL/app-api/campaign/BENCH-1" quiet
-kill "$SANDBOX_PID"; wait "$SANDBOX_PID" 2>/dev/null || true
-start_sandbox ""
+stop_sandbox
+start_sandbox "$WORK/data"
 measure "gotom sandbox (request log on, to a file)" "$URL/app-api/campaign/BENCH-1" logged
 echo
 awk -v s="$(cat "$WORK/rps-quiet")" -v n="$(cat "$WORK/rps-nginx")" -v l="$(cat "$WORK/rps-logged")" \

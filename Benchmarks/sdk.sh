@@ -10,6 +10,7 @@
 # figures are only comparable on an otherwise idle machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source Benchmarks/common.sh
 DURATION=${DURATION:-10}
 SCRATCH=${SCRATCH:-.build-bench}
 BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib -Xlinker -no-pie}
@@ -17,19 +18,13 @@ REPORT_SIZE=${REPORT_SIZE:-1073741824}
 unset NODE_EXTRA_CA_CERTS CURL_CA_BUNDLE SSL_CERT_FILE || true
 for tool in wrk curl /usr/bin/time; do command -v "$tool" >/dev/null || { echo "missing $tool" >&2; exit 1; }; done
 
-swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom >/dev/null
-swift build -c release --scratch-path "$SCRATCH" $BUILD_FLAGS --product gotom-sdk-benchmark >/dev/null
-GOTOM=$PWD/$SCRATCH/release/gotom
-BENCH=$PWD/$SCRATCH/release/gotom-sdk-benchmark
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
+build_gotom gotom gotom-sdk-benchmark
+BENCH=$PWD/$SCRATCH/release/gotom-sdk-benchmark
 
-"$GOTOM" sandbox --tls --quiet --port 0 --data-dir "$WORK/data" --user bench --secret bench-secret-not-real \
-    --large-report-size "$REPORT_SIZE" >"$WORK/sandbox.out" 2>&1 &
-for _ in $(seq 1 200); do
-    URL=$(sed -n 's/^gotom sandbox listening on //p' "$WORK/sandbox.out"); [ -n "$URL" ] && break; sleep 0.05
-done
-export GOTOM_BASE_URL=$URL GOTOM_USER=bench GOTOM_SECRET=bench-secret-not-real GOTOM_CACERT=$WORK/data/tls/ca.pem
+start_sandbox "$WORK/data" --tls --quiet --large-report-size "$REPORT_SIZE"
+export GOTOM_BASE_URL=$URL GOTOM_USER=$BENCH_USER GOTOM_SECRET=$BENCH_SECRET GOTOM_CACERT=$CA
 "$GOTOM" request POST /app-api/campaign -b --data \
     '{"name":"Benchmark","externalId":"BENCH-1","status":"booking","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"}}' >/dev/null
 
