@@ -59,7 +59,9 @@ enum StandardStreams {
     }
 
     private static func write(fd: Int32, _ bytes: some Collection<UInt8>) {
-        Array(bytes).withUnsafeBytes { buffer in try? write(buffer, to: fd) }
+        // Contiguous bytes (arrays, a ByteBuffer's view) are written in place; only others are copied first.
+        let wrote: Void? = bytes.withContiguousStorageIfAvailable { try? write(UnsafeRawBufferPointer($0), to: fd) }
+        if wrote == nil { Array(bytes).withUnsafeBytes { buffer in try? write(buffer, to: fd) } }
     }
 
     /// Reads all of stdin, failing beyond `limit` bytes with a message that ends in `hint`.
