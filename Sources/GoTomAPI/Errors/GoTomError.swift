@@ -42,6 +42,13 @@ public struct GoTomError: Error, Sendable, Equatable, CustomStringConvertible {
 
     private var code: Code
 
+    /// Never read: it makes `GoTomError` address-only. Swift 6.3 crashes while compiling a caller's
+    /// `catch let error where <test of error> { <use of error> }` over a typed throw of a loadable struct with
+    /// several stored properties ("Found ownership error?!" in SILGen); an address-only error takes another path
+    /// through the compiler. `Tests/Fixtures/TypedThrowsCatchCrash` reproduces the crash, and
+    /// `Scripts/check-snippets.sh` compiles every documented way of catching this error in a package of its own.
+    private let compilerWorkaround: (any Sendable)? = nil
+
     /// The operation that failed, e.g. `campaigns.create`.
     public internal(set) var operation: String?
     /// The method and request target, e.g. `POST /app-api/campaign`; never headers or body.
