@@ -190,7 +190,7 @@ struct CustomerCommandTests {
             let output = try await cli.run(["customer", "upsert", "--external-crm-id", "CRM-BROKEN", "--firm", "F",
                 "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "A"], on: sandbox)
             #expect(output.status == 4)
-            #expect(output.stderrText.contains("crmDataError"), "\(output.stderrText)")
+            #expect(output.stderrText.contains("gotom: goTom's CRM sync rejected the customer data"), "\(output.stderrText)")
             #expect(output.stderrText.contains("Address data incomplete"), "\(output.stderrText)")
         }
     }

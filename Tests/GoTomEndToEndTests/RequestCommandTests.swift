@@ -120,7 +120,7 @@ struct RequestCommandTests {
         let output = try await cli.run(["request", "GET", "http://127.0.0.1:9/app-api/campaign/1", "--connect-timeout", "3"])
         #expect(output.status == 6)
         #expect(output.stderrText.split(separator: "\n").count == 1)
-        #expect(output.stderrText.hasPrefix("gotom: error: "))
+        #expect(output.stderrText.hasPrefix("gotom: cannot connect to 127.0.0.1:9 ("), "\(output.stderrText)")
         #expect(output.stdoutText.isEmpty)
     }
 

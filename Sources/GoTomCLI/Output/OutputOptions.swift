@@ -22,6 +22,11 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Indent JSON output.")
     var pretty = false
 
+    func validate() throws {
+        // A script that reads JSON gets its failures as JSON on stderr, too (see ErrorReport).
+        ErrorStyle.current.jsonOutput = format == .json || format == .jsonl
+    }
+
     /// The format for a single object: JSON (indented on a terminal), or a two-column table.
     var objectFormat: OutputFormat {
         switch format {
