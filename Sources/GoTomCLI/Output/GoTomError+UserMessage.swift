@@ -10,7 +10,10 @@ extension GoTomError {
         let http = status.map { " (HTTP \($0))" } ?? ""
         let said = serverMessage.map { ": " + Self.clip($0) } ?? ""
         if self == .notFound {
-            return "\(target?.thing ?? "nothing") not found\(http)"
+            // goTom's "Not Found" or "Customer not found with …" says what the line says; other messages (e.g. a
+            // CRM job's NO_JOB_FOUND) add something.
+            let specific = serverMessage.map { $0.lowercased().contains("not found") ? "" : ": " + Self.clip($0) } ?? ""
+            return "\(target?.thing ?? "nothing") not found\(specific)\(http)"
         }
         if self == .unauthorized {
             return "goTom rejected the \(authenticationPart)\(said)\(http)"
