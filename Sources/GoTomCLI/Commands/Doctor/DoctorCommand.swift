@@ -194,7 +194,7 @@ struct Doctor {
             var text = "handshake with \(server.host):\(server.effectivePort) failed using the \(trust): "
                 + failure.reason
             if case .success(let report) = unverified {
-                text += "; the server's certificate is \(report.subject), issued by \(report.issuer)"
+                text += "; its certificate: \(report.subject), issued by \(report.issuer)"
             }
             report(.failed, "TLS", text,
                 fix: ca == nil
