@@ -207,7 +207,7 @@ struct RequestInvocation: Equatable {
             if abs(difference) > 30 * 60 {
                 let direction = difference > 0 ? "ahead of" : "behind"
                 StandardStreams.diagnostic(
-                    "this machine's clock is \(abs(difference) / 60) minutes \(direction) the server's "
+                    "this machine's clock is \((abs(difference) + 30) / 60) minutes \(direction) the server's "
                         + "(server Date: \(dateHeader)); goTom accepts at most 30 minutes")
             }
         }
