@@ -164,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GoTomCLITests",
-            dependencies: ["GoTomCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "GoTomCLI", "GoTomAPI", "GoTomModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
