@@ -167,6 +167,28 @@ struct ErrorOutputTests {
         #expect(object["exitCode"] as? Int == 6)
     }
 
+    @Test("a download that cannot be written, and an unreadable CA file, in both forms")
+    func localFailures() async throws {
+        try await withResourceSandbox { sandbox, cli in
+            let download = try await cli.run(["report", "download", "46", "-o", "/nonexistent-dir/r.csv"], on: sandbox,
+                environment: ["GOTOM_ERRORS": "json"])
+            #expect(download.status == 1)
+            #expect(Self.humanLines(download) == [
+                "gotom: cannot write the download: cannot create a temporary file in /nonexistent-dir: "
+                    + "No such file or directory",
+            ], "\(download.stderrText)")
+            #expect(try Self.errorObject(download)["kind"] as? String == "fileSystem")
+
+            let ca = try await cli.run(["campaign", "get", "P-1", "--cacert", "/nonexistent.pem", "--output", "json"],
+                on: sandbox)
+            #expect(ca.status == 1)
+            #expect(Self.humanLines(ca) == [
+                "gotom: cannot set up the client: cannot load CA certificate from /nonexistent.pem: not a readable PEM file",
+            ], "\(ca.stderrText)")
+            #expect(try Self.errorObject(ca)["kind"] as? String == "failure")
+        }
+    }
+
     @Test("TLS without the sandbox's CA, and a usage error, in both forms")
     func tlsAndUsage() async throws {
         try await withResourceSandbox { sandbox, cli in

@@ -59,7 +59,7 @@ struct ClientOptions: ParsableArguments {
         do {
             return try GoTomClient(configuration: configuration)
         } catch {
-            throw CLIError("cannot set up the client: \(error.shortDescription)")
+            throw CLIError("cannot set up the client: \(error.detail ?? error.userMessage)")
         }
     }
 
