@@ -81,7 +81,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
         ),
@@ -161,7 +164,10 @@ let package = Package(
         ),
         .testTarget(
             name: "GoTomCLITests",
-            dependencies: ["GoTomCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "GoTomCLI", "GoTomAPI", "GoTomModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

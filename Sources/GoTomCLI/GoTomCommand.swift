@@ -15,12 +15,22 @@ public struct GoTomCommand: AsyncParsableCommand {
 
             Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, \
             75 queued CRM work still pending, 130 interrupted, 141 stdout closed early, 1 other.
+
+            Errors: one line on stderr naming what failed, e.g. "gotom: campaign 12345 not found (HTTP 404)"; \
+            -v adds the operation, request id and attempts. With --output json or jsonl, or GOTOM_ERRORS=json, a \
+            failure also prints one JSON object on stderr: kind, status, operation, message, violations, \
+            requestId, attempts, summary, exitCode.
+
+            Results: --fields a,b.c prints only those fields of each result (any get or list, every --output).
+
+            When nothing works: gotom doctor checks the settings, DNS, proxy, TCP, TLS, the credentials per API \
+            and the clock, and says what to fix.
             """,
         version: "0.1.0",
         subcommands: [
             CampaignCommand.self, FlightCommand.self, DiscountCommand.self, CustomerCommand.self, KeysCommand.self,
             PricesCommand.self, ReportCommand.self, RequestCommand.self, SignCommand.self, ConfigCommand.self,
-            SandboxCommand.self, DemoCommand.self,
+            SandboxCommand.self, DemoCommand.self, DoctorCommand.self,
         ]
     )
 

@@ -30,6 +30,8 @@ public struct EchoServer: Sendable {
         public var bodyLength: Int
         /// The body as UTF-8 text.
         public var body: String
+        /// The received headers whose names start with `X-`, by lowercased name (what `gotom request -H` adds).
+        public var extraHeaders: [String: String]? = nil
     }
 
     /// The port it listens on, on 127.0.0.1.
@@ -105,11 +107,16 @@ public struct EchoServer: Sendable {
             return Response(status: .init(code: code), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\(code)}")))
         }
-        let echo = Echo(
+        var echo = Echo(
             method: request.method.rawValue, uri: request.uri.string, user: verified.user,
             contentType: incoming.contentType ?? "", date: incoming.date ?? "", bodyMD5: incoming.bodyDigest.hex,
             bodyLength: body.readableBytes, body: body.readableBytes <= 64 * 1024 ? String(buffer: body) : ""
         )
+        var extra: [String: String] = [:]
+        for field in request.headers where field.name.canonicalName.hasPrefix("x-") {
+            extra[field.name.canonicalName] = field.value
+        }
+        echo.extraHeaders = extra
         let json = try JSONEncoder().encode(echo)
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: json)))
     }

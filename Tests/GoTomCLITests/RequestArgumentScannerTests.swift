@@ -47,6 +47,11 @@ struct RequestArgumentScannerTests {
         ["GET", "/x", "--timeout", "soon"],
         ["GET", "/x", "--timeout", "-1"],
         ["GET", "-"],
+        // -H and -v are left to ArgumentParser (header checks, verbose dump): scripts' plain forms stay fast.
+        ["GET", "/x", "-H", "Accept-Language: de"],
+        ["GET", "/x", "--header=X-Trace: 1"],
+        ["GET", "/x", "-v"],
+        ["GET", "/x", "--verbose"],
     ]
 
     /// What the full parser makes of `gotom request ARGUMENTS`, as the executable's fallback runs it.
@@ -106,9 +111,10 @@ struct RequestArgumentScannerTests {
         let help = RequestCommand.helpMessage(columns: 400)
         let words = help.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\n" }).map(String.init)
         let documented = Set(words.filter { $0.hasPrefix("--") && $0.count > 2 }).subtracting(["--help", "--version"])
-        #expect(documented == Set(values.keys).union(["--body-only", "--explain"]))
+        // --header and --verbose are declined on purpose (see `declined`); every other option is scanned.
+        #expect(documented == Set(values.keys).union(["--body-only", "--explain", "--header", "--verbose"]))
         let shortNames = Set(words.filter { $0.count == 2 && $0.hasPrefix("-") && $0 != "--" }).subtracting(["-h"])
-        #expect(shortNames == ["-d", "-o", "-b"])
+        #expect(shortNames == ["-d", "-o", "-b", "-H", "-v"])
         var arguments = ["POST", "/x"]
         for (name, value) in values.sorted(by: { $0.key < $1.key }) { arguments += [name, value] }
         arguments += ["--body-only", "--explain"]

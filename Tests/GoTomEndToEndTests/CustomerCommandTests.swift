@@ -105,7 +105,7 @@ struct CustomerCommandTests {
             let missing = try await cli.run(["customer", "get", "CRM-NOPE"], on: sandbox)
             #expect(missing.status == 4)
             #expect(missing.stdout.isEmpty)
-            #expect(missing.stderrText.contains("notFound"), "\(missing.stderrText)")
+            #expect(missing.stderrText == "gotom: customer CRM-NOPE not found (HTTP 404)\n", "\(missing.stderrText)")
             #expect(missing.stderrText.contains("CRM-NOPE"), "\(missing.stderrText)")
 
             let verbose = try await cli.run(["customer", "get", "CRM-1002", "-v"], on: sandbox)
@@ -190,7 +190,7 @@ struct CustomerCommandTests {
             let output = try await cli.run(["customer", "upsert", "--external-crm-id", "CRM-BROKEN", "--firm", "F",
                 "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "A"], on: sandbox)
             #expect(output.status == 4)
-            #expect(output.stderrText.contains("crmDataError"), "\(output.stderrText)")
+            #expect(output.stderrText.contains("gotom: goTom's CRM sync rejected the customer data"), "\(output.stderrText)")
             #expect(output.stderrText.contains("Address data incomplete"), "\(output.stderrText)")
         }
     }
@@ -224,7 +224,7 @@ struct CustomerCommandTests {
 
             let unknown = try await cli.run(["customer", "logs", "999999"], on: sandbox)
             #expect(unknown.status == 4)
-            #expect(unknown.stderrText.contains("NO_JOB_FOUND"), "\(unknown.stderrText)")
+            #expect(unknown.stderrText.hasPrefix("gotom: CRM job 999999 not found: NO_JOB_FOUND"), "\(unknown.stderrText)")
 
             let notANumber = try await cli.run(["customer", "logs", "abc"], on: sandbox)
             #expect(notANumber.status == 64)

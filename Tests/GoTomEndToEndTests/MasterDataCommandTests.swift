@@ -94,7 +94,7 @@ struct MasterDataCommandTests {
 
             let missing = try await cli.run(["prices", "99"], on: sandbox)
             #expect(missing.status == 4)
-            #expect(missing.stderrText.contains("notFound"), "\(missing.stderrText)")
+            #expect(missing.stderrText == "gotom: tarif 99 not found (HTTP 404)\n", "\(missing.stderrText)")
             #expect(missing.stdout.isEmpty)
 
             let notANumber = try await cli.run(["prices", "eins"], on: sandbox)

@@ -124,11 +124,12 @@ struct ReportCommandTests {
         try await withResourceSandbox { sandbox, cli in
             let unknown = try await cli.run(["report", "download", "31337", "-o", "missing.csv"], on: sandbox)
             #expect(unknown.status == 4)
-            #expect(unknown.stderrText.contains("notFound"), "\(unknown.stderrText)")
+            #expect(unknown.stderrText.contains("gotom: graph report 31337 not found (HTTP 404)"), "\(unknown.stderrText)")
 
             let wrongKind = try await cli.run(["report", "download", "47"], on: sandbox)
             #expect(wrongKind.status == 5)
-            #expect(wrongKind.stderrText.contains("serverError"), "\(wrongKind.stderrText)")
+            #expect(wrongKind.stderrText.contains("gotom: goTom failed"), "\(wrongKind.stderrText)")
+            #expect(wrongKind.stderrText.contains("(HTTP 500)"), "\(wrongKind.stderrText)")
 
             let graphAsCustom = try await cli.run(["report", "download", "46", "--custom", "-o", "-"], on: sandbox)
             #expect(graphAsCustom.status == 4)

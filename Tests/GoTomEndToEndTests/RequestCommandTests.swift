@@ -120,7 +120,7 @@ struct RequestCommandTests {
         let output = try await cli.run(["request", "GET", "http://127.0.0.1:9/app-api/campaign/1", "--connect-timeout", "3"])
         #expect(output.status == 6)
         #expect(output.stderrText.split(separator: "\n").count == 1)
-        #expect(output.stderrText.hasPrefix("gotom: error: "))
+        #expect(output.stderrText.hasPrefix("gotom: cannot connect to 127.0.0.1:9 ("), "\(output.stderrText)")
         #expect(output.stdoutText.isEmpty)
     }
 
@@ -177,6 +177,55 @@ struct RequestCommandTests {
             let bypassed = try await cli.run(["request", "GET", url],
                 environment: ["HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": "localhost,127.0.0.1"])
             #expect(bypassed.status == 0, "\(bypassed.stderrText)")
+        }
+    }
+}
+
+@Suite("gotom request -H and -v")
+struct RequestHeaderTests {
+    @Test("-H adds unsigned headers (repeatable); the signature still verifies")
+    func extraHeaders() async throws {
+        try await withEchoServer { server, cli in
+            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1",
+                "-H", "X-Trace: abc 123", "--header", "X-Team:crm"])
+            #expect(output.status == 0, "\(output.stderrText)")
+            let echo = try CLIHarness.echo(from: output.stdoutText)
+            #expect(echo.user == CLIHarness.user)
+            #expect(echo.extraHeaders == ["x-trace": "abc 123", "x-team": "crm"])
+        }
+    }
+
+    @Test("-H may not replace a header the signature covers or the body determines: usage error, nothing sent",
+        arguments: ["Date: Mon, 01 Jan 2024 00:00:00 GMT", "content-type: text/plain", "Authorization: hmac x",
+            "Content-Length: 3", "no colon here", ": empty name"])
+    func reservedHeaders(header: String) async throws {
+        try await withEchoServer { server, cli in
+            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1", "-H", header])
+            #expect(output.status == 64, "\(output.stderrText)")
+            #expect(output.stdout.isEmpty)
+            #expect(output.stderrText.contains("-H"), "\(output.stderrText)")
+        }
+    }
+
+    @Test("-v prints the request line and every header sent, the signature masked")
+    func verbose() async throws {
+        try await withEchoServer { server, cli in
+            let output = try await cli.run(["request", "POST", server.baseURL + "/app-api/campaign/1?x=1", "-v",
+                "--data", "{}", "-H", "X-Trace: t1"])
+            #expect(output.status == 0, "\(output.stderrText)")
+            let lines = output.stderrText.split(separator: "\n").map(String.init)
+            #expect(lines.first == "> POST /app-api/campaign/1?x=1 HTTP/1.1", "\(output.stderrText)")
+            #expect(lines.contains("> Host: 127.0.0.1:\(server.port)"), "\(output.stderrText)")
+            #expect(lines.contains("> Content-Type: application/json"), "\(output.stderrText)")
+            #expect(lines.contains("> X-Trace: t1"))
+            #expect(lines.contains("> Content-Length: 2"))
+            #expect(lines.contains { $0.hasPrefix("> Date: ") })
+            let authorization = try #require(lines.first { $0.hasPrefix("> Authorization: ") })
+            #expect(authorization.contains(CLIHarness.user) && authorization.contains("********"), "\(authorization)")
+            // The real signature is not shown anywhere.
+            let echo = try CLIHarness.echo(from: output.stdoutText)
+            #expect(echo.method == "POST")
+            #expect(!output.stderrText.contains(CLIHarness.secret))
         }
     }
 }

@@ -40,12 +40,14 @@ final class ResourceSandbox: Sendable {
 
     /// Starts the sandbox and waits until it listens.
     ///
-    /// - Parameter fixtures: The JSON text of a fixtures file (see `SandboxFixtures`), or nil for the demo data.
-    static func start(fixtures: String? = nil) async throws -> ResourceSandbox {
+    /// - Parameters:
+    ///   - fixtures: The JSON text of a fixtures file (see `SandboxFixtures`), or nil for the demo data.
+    ///   - extraArguments: More `gotom sandbox` options, e.g. `["--clock-offset", "3600"]`.
+    static func start(fixtures: String? = nil, extraArguments: [String] = []) async throws -> ResourceSandbox {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-resource-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         var arguments = ["sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
-            "--large-report-size", "65536"]
+            "--large-report-size", "65536"] + extraArguments
         if let fixtures {
             let path = dataDir.appendingPathComponent("fixtures.json")
             try Data(fixtures.utf8).write(to: path)
@@ -113,9 +115,9 @@ extension CLIHarness {
 
 /// Starts a ``ResourceSandbox`` and a ``CLIHarness`` for the duration of `body`, and cleans both up.
 func withResourceSandbox<T>(
-    fixtures: String? = nil, _ body: (ResourceSandbox, CLIHarness) async throws -> T
+    fixtures: String? = nil, extraArguments: [String] = [], _ body: (ResourceSandbox, CLIHarness) async throws -> T
 ) async throws -> T {
-    let sandbox = try await ResourceSandbox.start(fixtures: fixtures)
+    let sandbox = try await ResourceSandbox.start(fixtures: fixtures, extraArguments: extraArguments)
     let cli: CLIHarness
     do {
         cli = try CLIHarness()

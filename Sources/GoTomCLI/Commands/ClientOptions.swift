@@ -13,6 +13,9 @@ struct VerbosityOptions: ParsableArguments {
 
     func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
+        // Failures are printed outside the command's reach (reportingFailures); they read these from here.
+        ErrorStyle.current.verbose = verbose
+        ErrorStyle.current.quiet = quiet
     }
 
     /// Whether progress bars and other live status lines may be drawn on stderr.
@@ -37,7 +40,9 @@ struct ClientOptions: ParsableArguments {
                 + "https://YOUR-INSTANCE.gotom.io")
         var policy = RetryPolicy.default
         policy.maxAttempts = max(1, attempts)
-        let logger = Logger(label: "gotom") { _ in VerboseLogHandler(verbose: verbosity.verbose) }
+        let logger = Logger(label: "gotom") { _ in
+            VerboseLogHandler(verbose: verbosity.verbose, quiet: verbosity.quiet)
+        }
         // The same timeouts, CA and proxy as `gotom request` (one place decides them).
         let transport = try connection.transportConfiguration(for: server, config: config)
         let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }
@@ -54,7 +59,7 @@ struct ClientOptions: ParsableArguments {
         do {
             return try GoTomClient(configuration: configuration)
         } catch {
-            throw CLIError("cannot set up the client: \(error.shortDescription)")
+            throw CLIError("cannot set up the client: \(error.detail ?? error.userMessage)")
         }
     }
 
@@ -88,9 +93,9 @@ struct VerboseLogHandler: LogHandler {
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level
 
-    /// Request lines (debug) with `verbose`, warnings and worse otherwise.
-    init(verbose: Bool) {
-        self.logLevel = verbose ? .debug : .warning
+    /// Request lines (debug) with `verbose`; warnings and worse otherwise; only errors with `quiet`.
+    init(verbose: Bool, quiet: Bool = false) {
+        self.logLevel = verbose ? .debug : quiet ? .error : .warning
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -108,6 +113,8 @@ struct VerboseLogHandler: LogHandler {
         } else if let status = field("status") {
             line = "< \(status)"
             if let requestId = field("request_id"), requestId != "-" { line += " request-id \(requestId)" }
+        } else if let short = Self.shortWarning(event.message, field) {
+            line = short
         } else {
             let details = fields.filter { $0.key != "gotom.operation" }
                 .sorted { $0.key < $1.key }
@@ -116,5 +123,26 @@ struct VerboseLogHandler: LogHandler {
             line = "\(event.level): \(event.message)" + (details.isEmpty ? "" : " (\(details))")
         }
         StandardStreams.diagnostic(line)
+    }
+
+    /// The SDK's routine warnings as one short line each, e.g. `retrying in 0.5 s (attempt 2): connection refused`.
+    static func shortWarning(_ message: Logger.Message, _ field: (String) -> String?) -> String? {
+        switch message.description {
+        case "retrying request":
+            let delay = field("delay_ms").flatMap(Double.init).map { " in \(Self.seconds($0 / 1000))" } ?? ""
+            let attempt = field("attempt").map { " (attempt \($0))" } ?? ""
+            // "connection failed: cannot connect to …" says the same thing twice.
+            let reason = field("reason").map { ": " + GoTomError.plainTransportText($0) } ?? ""
+            return "retrying\(delay)\(attempt)\(reason)"
+        case "goTom rejected the request date; re-signing with the measured clock offset":
+            let offset = field("clock_offset_s").map { " (goTom's clock is \($0) s ahead of this machine's)" } ?? ""
+            return "goTom rejected the request date; signing again with its clock\(offset)"
+        default:
+            return nil
+        }
+    }
+
+    private static func seconds(_ value: Double) -> String {
+        value >= 10 || value == value.rounded() ? "\(Int(value.rounded())) s" : String(format: "%.1f s", value)
     }
 }

@@ -13,11 +13,16 @@ struct RequestCommand: AsyncParsableCommand {
             Prints the status line, the response headers, a blank line and the body. The exit code follows the \
             status: 0 for 1xx-3xx, 4 for 4xx, 5 for 5xx, 6 when no response arrived.
 
+            -H 'Name: value' adds a header (repeatable). Date, Content-Type and Authorization are part of the \
+            signature and cannot be replaced (use --content-type for the body's type); Content-Length follows \
+            the body. -v prints the request line and every header sent on stderr, the signature masked.
+
             Examples:
               echo '{"status": "booking"}' | gotom request POST /app-api/campaign/12345
               gotom request GET https://demo.gotom.io/app-api/campaign/26106
               gotom request POST /app-api/campaign/12345 --data @update.json --explain
               gotom request GET /app-api/graph-export/download/42 -b -o report.csv
+              gotom request GET /app-api/customer -H 'Accept-Language: de' -v
             """
     )
 
@@ -48,11 +53,28 @@ struct RequestCommand: AsyncParsableCommand {
     @Flag(help: "Print the six signed parts (never the secret) on stderr before sending.")
     var explain = false
 
+    @Option(name: [.customShort("H"), .customLong("header")], help: ArgumentHelp(
+        "Add a header, e.g. -H 'Accept-Language: de' (repeatable; not Date, Content-Type or Authorization).",
+        valueName: "name: value"))
+    var headers: [String] = []
+
+    @Flag(name: [.short, .long], help: "Print the request line and the headers sent on stderr (signature masked).")
+    var verbose = false
+
+    func validate() throws {
+        do {
+            _ = try RequestInvocation.parseHeaders(headers)
+        } catch let error as CLIError {
+            throw ValidationError(error.message)
+        }
+    }
+
     /// The parsed arguments as a plain value.
     var invocation: RequestInvocation {
         RequestInvocation(
             method: method, url: url, user: user, secret: secretArgument, connection: connection.settings,
-            body: bodyOptions.settings, bodyOnly: bodyOnly, outputFile: outputFile, explain: explain)
+            body: bodyOptions.settings, bodyOnly: bodyOnly, outputFile: outputFile, explain: explain,
+            headers: headers, verbose: verbose)
     }
 
     func run() async throws {
@@ -72,6 +94,40 @@ struct RequestInvocation: Equatable {
     var bodyOnly = false
     var outputFile: String?
     var explain = false
+    /// `-H` values as given, `Name: value`.
+    var headers: [String] = []
+    var verbose = false
+
+    /// Headers the signature covers or the body determines; `-H` may not set them.
+    static let reservedHeaders: [String: String] = [
+        "date": "Date is part of the signature and set from the clock",
+        "content-type": "Content-Type is part of the signature; use --content-type",
+        "authorization": "Authorization carries the signature",
+        "content-length": "Content-Length follows the body",
+        "transfer-encoding": "Transfer-Encoding follows the body",
+    ]
+
+    /// Splits `-H` values into names and values.
+    ///
+    /// - Throws: A usage error for a value without a name or for a header of ``reservedHeaders``.
+    static func parseHeaders(_ values: [String]) throws -> [(name: String, value: String)] {
+        try values.map { text in
+            guard let colon = text.firstIndex(of: ":") else {
+                throw CLIError.usage("-H '\(text)': expected 'Name: value'")
+            }
+            let name = text[..<colon].trimmingCharacters(in: .whitespaces)
+            let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_!#$%&'*+.^`|~".contains($0)) })
+            else { throw CLIError.usage("-H '\(text)': '\(name)' is not a header name") }
+            guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
+                throw CLIError.usage("-H '\(name)': a header value cannot contain a line break")
+            }
+            if let reason = reservedHeaders[name.lowercased()] {
+                throw CLIError.usage("-H '\(name)' cannot be set: \(reason)")
+            }
+            return (name, value)
+        }
+    }
 
     /// Sends the request and prints the response; throws `ExitCode` for every status but success.
     func run() async throws {
@@ -98,14 +154,17 @@ struct RequestInvocation: Equatable {
         server: ServerAddress, target: String, body requestBody: RequestBody, credentials: Credentials,
         transport: HTTPTransport
     ) async throws -> ExitStatus {
-        let prepared = try await PreparedRequest.make(
+        var prepared = try await PreparedRequest.make(
             server: server, method: method, requestURI: target, contentType: body.contentType, body: requestBody,
             signer: RequestSigner(credentials: credentials)
         )
+        // Extra headers are not signed (goTom signs method, body digest, content type, date and URI only).
+        prepared.outgoing.headers += try Self.parseHeaders(headers)
         if explain {
             StandardStreams.writeError("Signed message for \(credentials.provider) \(credentials.user):\n")
             StandardStreams.writeError(prepared.signed.message.explanation + "\n")
         }
+        if verbose { StandardStreams.writeError(Self.requestDump(prepared, server: server)) }
         let response = try await transport.send(prepared.outgoing)
         if !bodyOnly {
             var head = "HTTP/\(response.httpVersion) \(response.statusCode) \(response.reasonPhrase)\n"
@@ -122,6 +181,19 @@ struct RequestInvocation: Equatable {
         return ExitStatus.forHTTPStatus(response.statusCode)
     }
 
+    /// `> GET /path HTTP/1.1` and `> Name: value` for every header sent; the signature in Authorization masked.
+    static func requestDump(_ prepared: PreparedRequest, server: ServerAddress) -> String {
+        let request = prepared.outgoing
+        let host = server.description.split(separator: "/", omittingEmptySubsequences: true).dropFirst().first
+        var lines = ["> \(request.method) \(request.requestURI) HTTP/1.1", "> Host: \(host ?? Substring(server.host))"]
+        for (name, value) in request.headers {
+            let shown = name.lowercased() == "authorization" ? prepared.signed.authorization.redactedValue : value
+            lines.append("> \(name): \(shown)")
+        }
+        if let length = try? request.body.length(), length > 0 { lines.append("> Content-Length: \(length)") }
+        return lines.joined(separator: "\n") + "\n>\n"
+    }
+
     private func diagnoseUnauthorized(body: [UInt8], response: RawResponse) {
         let text = String(decoding: body, as: UTF8.self)
         let message = (try? JSONDecoder().decode(String.self, from: Data(body))) ?? text
@@ -135,7 +207,7 @@ struct RequestInvocation: Equatable {
             if abs(difference) > 30 * 60 {
                 let direction = difference > 0 ? "ahead of" : "behind"
                 StandardStreams.diagnostic(
-                    "this machine's clock is \(abs(difference) / 60) minutes \(direction) the server's "
+                    "this machine's clock is \((abs(difference) + 30) / 60) minutes \(direction) the server's "
                         + "(server Date: \(dateHeader)); goTom accepts at most 30 minutes")
             }
         }

@@ -58,22 +58,36 @@ struct SandboxCommand: AsyncParsableCommand {
         valueName: "seconds"))
     var clockOffset: Int64 = 0
 
-    @Flag(name: .shortAndLong, help: "Quiet: no request log.")
+    @Flag(name: .shortAndLong, help: "Quiet: no request log (the same as --log-level warning).")
     var quiet = false
+
+    @Option(help: ArgumentHelp(
+        "Log level on stderr: trace, debug, info (default: the request log) or warning. From debug on, the HTTP "
+            + "server's own log lines are shown, too.",
+        valueName: "level"))
+    var logLevel: String?
+
+    /// The level of `--log-level`, or of `-q`.
+    var level: Logger.Level {
+        if let logLevel, let level = Logger.Level(rawValue: logLevel.lowercased()) { return level }
+        return quiet ? .warning : .info
+    }
 
     func validate() throws {
         if (user == nil) != (secret == nil) { throw ValidationError("give both --user and --secret, or neither") }
         if inMemory && dataDir != ".gotom-sandbox" { throw ValidationError("--data-dir and --in-memory exclude each other") }
+        if let logLevel, Logger.Level(rawValue: logLevel.lowercased()) == nil {
+            throw ValidationError("--log-level must be one of trace, debug, info, notice, warning, error, critical")
+        }
     }
 
     func run() async throws {
         try await Self.reportingFailures {
+            let level = self.level
             var logger = Logger(label: "gotom.sandbox") { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = .info
-                return handler
+                SandboxLogHandler(base: StreamLogHandler.standardError(label: label), level: level)
             }
-            logger.logLevel = quiet ? .warning : .info
+            logger.logLevel = level
             let configuration = SandboxConfiguration(
                 host: host, port: port, storage: inMemory ? .inMemory : .directory(dataDir), tls: tls, user: user,
                 secret: secret, maxBodySize: maxBodySize, largeReportSize: largeReportSize,
@@ -125,5 +139,43 @@ struct SandboxCommand: AsyncParsableCommand {
         if let directory = setup.dataDirectory { lines += ["", "Data: \(directory) (SQLite, survives restarts)"] }
         lines += ["", "Try: gotom request GET /app-api/primary-keys/platform", "Stop with Ctrl-C.", ""]
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// The sandbox's log on stderr: its own lines (the request log) from the chosen level, the HTTP server's and the
+/// service lifecycle's lines only from `--log-level debug` on (warnings and errors always).
+///
+/// The sandbox passes one logger to Hummingbird too; the lines are told apart by the module that logged them.
+struct SandboxLogHandler: LogHandler {
+    var base: StreamLogHandler
+    var level: Logger.Level
+
+    init(base: StreamLogHandler, level: Logger.Level) {
+        self.base = base
+        self.level = level
+        self.base.logLevel = level
+    }
+
+    var logLevel: Logger.Level {
+        get { level }
+        set {
+            level = newValue
+            base.logLevel = newValue
+        }
+    }
+
+    var metadata: Logger.Metadata {
+        get { base.metadata }
+        set { base.metadata = newValue }
+    }
+
+    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+        get { base[metadataKey: key] }
+        set { base[metadataKey: key] = newValue }
+    }
+
+    func log(event: LogEvent) {
+        if level > .debug, event.level < .warning, !event.source.hasPrefix("GoTom") { return }
+        base.log(event: event)
     }
 }

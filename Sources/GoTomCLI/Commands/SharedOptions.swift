@@ -130,18 +130,22 @@ extension ParsableCommand {
         do {
             status = try await body()
         } catch let error as CLIError {
-            StandardStreams.diagnostic("error: \(error.message)")
-            status = error.exitCode
+            status = ErrorReport.print(
+                message: error.message, kind: error.exitCode == .usage ? "usage" : "failure",
+                exitStatus: error.exitCode)
         } catch let error as GoTomError {
             status = ErrorReport.print(error)
         } catch let error as GoTomTransportError {
-            StandardStreams.diagnostic("error: \(error)")
-            status = ExitStatus.forTransportError(error)
+            status = ErrorReport.print(
+                message: GoTomError.describe(error), kind: "transport",
+                exitStatus: ExitStatus.forTransportError(error))
+            if case .tlsFailed = error {
+                StandardStreams.diagnostic(ErrorReport.tlsHint)
+            }
         } catch let error as ExitCode {
             throw error
         } catch {
-            StandardStreams.diagnostic("error: \(error)")
-            status = .failure
+            status = ErrorReport.print(message: "\(error)", kind: "failure", exitStatus: .failure)
         }
         if status != .success { throw ExitCode(status.rawValue) }
     }

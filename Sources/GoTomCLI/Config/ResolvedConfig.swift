@@ -14,6 +14,8 @@ struct ResolvedConfig {
     var provider: String
     var caCertificatePath: String?
     var environment: [String: String]
+    /// Where each setting came from, by config key (`base_url`, `user`, `secret`, …); for `gotom doctor`.
+    var sources: [String: String] = [:]
 
     /// Resolves everything except the secret, which is only read when needed (it may run a command).
     static func resolve(
@@ -40,7 +42,27 @@ struct ResolvedConfig {
                 ?? file.value("cacert", profile: profile),
             environment: environment
         )
+        let inProfile = "profile '\(profile)' in \(path)"
+        func source(flag: String, _ flagValue: String?, env: String, key: String, default fallback: String) -> String {
+            if flagValue != nil { return "flag \(flag)" }
+            if environment[env].nonEmpty != nil { return "environment \(env)" }
+            if file.value(key, profile: profile) != nil { return inProfile }
+            return fallback
+        }
+        config.sources = [
+            "profile": profileFlag != nil ? "flag --profile"
+                : environment["GOTOM_PROFILE"].nonEmpty != nil ? "environment GOTOM_PROFILE" : "default",
+            "base_url": source(flag: "--base-url", baseURLFlag, env: "GOTOM_BASE_URL", key: "base_url",
+                default: "not set"),
+            "provider": source(flag: "--provider", providerFlag, env: "GOTOM_PROVIDER", key: "provider",
+                default: "default"),
+            "cacert": source(flag: "--cacert", caCertificateFlag, env: "GOTOM_CACERT", key: "cacert",
+                default: "not set (system trust store only)"),
+            "user": "not set", "secret": "not set",
+        ]
         if let positionalUser, let positionalSecret {
+            config.sources["user"] = "command line"
+            config.sources["secret"] = "command line"
             config.user = positionalUser
             config.secret = positionalSecret
             StandardStreams.diagnostic(
@@ -49,17 +71,22 @@ struct ResolvedConfig {
         } else if positionalUser != nil {
             throw CLIError.usage("give both USER and SECRET after the URL, or neither")
         } else if let user = environment["GOTOM_USER"].nonEmpty, let secret = environment["GOTOM_SECRET"].nonEmpty {
+            config.sources["user"] = "environment GOTOM_USER"
+            config.sources["secret"] = "environment GOTOM_SECRET"
             config.user = user
             config.secret = secret
         } else if let user = file.value("user", profile: profile) {
+            config.sources["user"] = inProfile
             config.user = user
             if let secret = file.value("secret", profile: profile) {
+                config.sources["secret"] = inProfile
                 guard file.isPrivate() else {
                     throw CLIError(
                         "refusing to read the secret from \(path): other users can read it; run: chmod 600 \(path)")
                 }
                 config.secret = secret
             } else if let command = file.value("secret_command", profile: profile) {
+                config.sources["secret"] = "secret_command of \(inProfile)"
                 config.secret = try runSecretCommand(command, profile: profile)
             }
         }

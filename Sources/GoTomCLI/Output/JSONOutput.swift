@@ -60,6 +60,10 @@ struct ObjectPrinter {
     var options: OutputOptions
 
     func print(_ value: some Encodable) throws {
+        if let selection = options.fieldSelection {
+            try print(value, selecting: selection)
+            return
+        }
         switch options.objectFormat {
         case .table:
             let tree = try JSONOutput.tree(value)
@@ -76,6 +80,27 @@ struct ObjectPrinter {
             StandardStreams.writeOut(try JSONOutput.encode(value, pretty: false) + "\n")
         case .json, .csv:
             StandardStreams.writeOut(try JSONOutput.encode(value, pretty: options.indentsObjects) + "\n")
+        }
+    }
+}
+
+extension ObjectPrinter {
+    /// Prints the fields of `--fields`: a pruned object as JSON, field/value rows, or a CSV header and one row.
+    private func print(_ value: some Encodable, selecting selection: FieldSelection) throws {
+        let tree = try JSONOutput.tree(value)
+        try selection.validate([tree], declared: FieldSelection.declaredNames(of: value))
+        switch options.format {
+        case .some(.table):
+            var table = TextTable(headers: ["FIELD", "VALUE"])
+            for path in selection.paths { table.append([path, FieldSelection.cell(tree, path: path)]) }
+            StandardStreams.writeOut(table.render())
+        case .some(.csv):
+            StandardStreams.writeOut(
+                CSVFormat.row(selection.paths) + CSVFormat.row(selection.paths.map { FieldSelection.cell(tree, path: $0) }))
+        case .some(.jsonl):
+            StandardStreams.writeOut(try JSONOutput.encode(selection.project(tree), pretty: false) + "\n")
+        case .some(.json), .none:
+            StandardStreams.writeOut(try JSONOutput.encode(selection.project(tree), pretty: options.indentsObjects) + "\n")
         }
     }
 }
@@ -100,14 +125,17 @@ final class ListPrinter {
     private let format: OutputFormat
     private let pretty: Bool
     private let columns: [ListColumn]
+    private let selection: FieldSelection?
     private var count = 0
     private var table: TextTable
 
+    /// A printer for `options`; with `--fields`, the fields replace `columns`.
     init(options: OutputOptions, columns: [ListColumn]) {
         self.format = options.listFormat
         self.pretty = options.pretty
-        self.columns = columns
-        self.table = TextTable(headers: columns.map(\.header))
+        self.selection = options.fieldSelection
+        self.columns = selection?.columns ?? columns
+        self.table = TextTable(headers: self.columns.map(\.header))
     }
 
     /// The number of items printed so far.
@@ -122,6 +150,10 @@ final class ListPrinter {
 
     /// Prints the items of one page.
     func add(_ items: [some Encodable]) throws {
+        if let selection {
+            try add(selecting: selection, items)
+            return
+        }
         var text = ""
         for item in items {
             switch format {
@@ -137,6 +169,31 @@ final class ListPrinter {
             case .table:
                 let tree = try JSONOutput.tree(item)
                 table.append(columns.map { JSONOutput.cell(tree, path: $0.path) })
+            }
+            count += 1
+        }
+        if !text.isEmpty { StandardStreams.writeOut(text) }
+    }
+
+    /// ``add(_:)`` with `--fields`: checks the fields against the first page, then prints only them.
+    private func add(selecting selection: FieldSelection, _ items: [some Encodable]) throws {
+        let trees = try items.map { try JSONOutput.tree($0) }
+        if count == 0, let first = items.first {
+            try selection.validate(trees, declared: FieldSelection.declaredNames(of: first))
+        }
+        var text = ""
+        for tree in trees {
+            switch format {
+            case .json:
+                let json = try JSONOutput.encode(selection.project(tree), pretty: pretty)
+                text += (count == 0 ? "[\n" : ",\n") + (pretty ? Self.indent(json) : json)
+            case .jsonl:
+                text += try JSONOutput.encode(selection.project(tree), pretty: false) + "\n"
+            case .csv:
+                if count == 0 { text += CSVFormat.row(columns.map(\.header)) }
+                text += CSVFormat.row(columns.map { FieldSelection.cell(tree, path: $0.path) })
+            case .table:
+                table.append(columns.map { FieldSelection.cell(tree, path: $0.path) })
             }
             count += 1
         }

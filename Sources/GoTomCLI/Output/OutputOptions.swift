@@ -22,6 +22,25 @@ struct OutputOptions: ParsableArguments {
     @Flag(help: "Indent JSON output.")
     var pretty = false
 
+    @Option(help: ArgumentHelp(
+        "Print only these fields: dotted paths into the JSON, separated by commas (e.g. externalId,mainAddress.city); "
+            + "in a table or CSV, values across an array are joined with ';'.",
+        valueName: "a,b.c"))
+    var fields: String?
+
+    func validate() throws {
+        do {
+            _ = try FieldSelection.parse(fields)
+        } catch let error as CLIError {
+            throw ValidationError(error.message)
+        }
+        // A script that reads JSON gets its failures as JSON on stderr, too (see ErrorReport).
+        ErrorStyle.current.jsonOutput = format == .json || format == .jsonl
+    }
+
+    /// The selected fields of `--fields`, nil without it (validated when parsing).
+    var fieldSelection: FieldSelection? { try? FieldSelection.parse(fields) }
+
     /// The format for a single object: JSON (indented on a terminal), or a two-column table.
     var objectFormat: OutputFormat {
         switch format {

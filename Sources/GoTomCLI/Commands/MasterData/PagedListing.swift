@@ -65,7 +65,8 @@ struct PagedListing<Item: Encodable & Sendable> {
             last = page
             let items = Array(page.items.prefix(remaining))
             remaining -= items.count
-            if format == .table, let tableRow {
+            // With --fields, tables show the fields of the item as goTom sends it, not the friendlier view.
+            if format == .table, output.fields == nil, let tableRow {
                 try printer.add(items.map(tableRow))
             } else {
                 try printer.add(items)

@@ -86,7 +86,7 @@ final class SyncRunner: Sendable {
                 result.stop = .fatal(error)
                 return result
             } catch {
-                let reason = (error as? GoTomError)?.shortDescription ?? "\(error)"
+                let reason = (error as? GoTomError)?.userMessage ?? "\(error)"
                 result.classificationWarning =
                     "cannot list the existing customers (\(reason)); customers whose state is unknown "
                     + "are counted as updated"
@@ -140,7 +140,7 @@ final class SyncRunner: Sendable {
                     if settings.verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
                 case .retryLater(let error):
                     transientStreak += 1
-                    if settings.verbose { StandardStreams.diagnostic("line \(line): not delivered: \(error.shortDescription)") }
+                    if settings.verbose { StandardStreams.diagnostic("line \(line): not delivered: \(error.userMessage)") }
                     if transientStreak >= unavailableAfter, stop == nil { stop = .unavailable(error) }
                 case .fatal(let error):
                     if stop == nil { stop = .fatal(error) }
