@@ -62,12 +62,15 @@ for line in lines where !line.isEmpty {
     do {
         let answer = try await client.customers.upsert(customer)
         print("upserted \(row[0]) \(row[1]) (job \(answer.jobId.map(String.init) ?? "-"))")
-    } catch let error where error == .constraintViolations {
+    } catch let error as GoTomError where error == .constraintViolations {
         failures += 1
         print("rejected \(row[0]): " + error.violations.map { "\($0.propertyPath): \($0.message)" }.joined(separator: "; "))
-    } catch {
+    } catch let error as GoTomError {
         failures += 1
         print("failed \(row[0]): \(error.shortDescription)")
+    } catch {
+        failures += 1
+        print("failed \(row[0]): \(error)")
     }
 }
 try await client.shutdown()

@@ -23,12 +23,12 @@ let campaign = CampaignCreate(
 )
 try await client.campaigns.create(campaign)
 
-// 1. The form that crashed the compiler, as the issue showed it: `catch let e where <test of e>` with `e` used in
-//    the body, in an async function; then the same returning what it saw.
+// 1. The form that crashed the compiler while operations used typed throws: `catch let e … where <test of e>` with
+//    `e` used in the body, in an async function; then the same returning what it saw.
 func attempt(_ client: GoTomClient, _ c: CampaignCreate) async throws {
     do {
         try await client.campaigns.create(c)
-    } catch let e where e.status == 400 {
+    } catch let e as GoTomError where e.status == 400 {
         print(e.status ?? 0)
     }
 }
@@ -38,16 +38,21 @@ func attemptAndReport(_ client: GoTomClient, _ c: CampaignCreate) async throws -
     do {
         try await client.campaigns.create(c)
         return "created"
-    } catch let e where e.status == 400 {
+    } catch let e as GoTomError where e.status == 400 {
         return "\(e.status ?? 0)"
     }
 }
 taken["where-status"] = try await attemptAndReport(client, campaign)
 
-// 2. The same at top level, with the README's violation test.
+// 2. At top level: `hasViolation` on any Error, and the README's cast.
 do {
     try await client.campaigns.create(campaign)
 } catch let error where error.hasViolation(.externalIdAlreadyUsed) {
+    taken["where-any-violation"] = "\((error as? GoTomError)?.status ?? 0)"
+}
+do {
+    try await client.campaigns.create(campaign)
+} catch let error as GoTomError where error.hasViolation(.externalIdAlreadyUsed) {
     taken["where-violation"] = "\(error.violations.count) violation, \(error.status ?? 0)"
 }
 
@@ -72,21 +77,22 @@ func classify(_ id: String) async -> String {
         return "found"
     } catch {
         switch error {
-        case .notFound where error.status == 404: return "notFound \(error.operation ?? "")"
-        case .unauthorized: return "unauthorized"
-        default: return error.shortDescription
+        case let error as GoTomError where error == .notFound && error.status == 404:
+            return "notFound \(error.operation ?? "")"
+        case GoTomError.unauthorized: return "unauthorized"
+        default: return "\(error)"
         }
     }
 }
 taken["switch"] = await classify("no-such-campaign")
 
-// 5. Static members as patterns, typed and untyped.
+// 5. Static members as patterns.
 do {
     _ = try await client.campaigns.get("no-such-campaign")
-} catch .notFound {
+} catch GoTomError.notFound {
     taken["catch-member"] = "notFound"
 } catch {
-    taken["catch-member"] = error.name
+    taken["catch-member"] = "other: \(error)"
 }
 do {
     _ = try await client.campaigns.get("no-such-campaign")
@@ -100,12 +106,12 @@ do {
 // 6. The other public error types, caught the same way.
 do {
     _ = try CalendarDate(parsing: "2025-13-45")
-} catch let error where error == .invalidCalendarDate {
+} catch let error as GoTomModelsError where error == .invalidCalendarDate {
     taken["models-error"] = error.shortDescription
 }
 do {
     _ = try ServerAddress(baseURL: "ftp://example.invalid")
-} catch let error where !error.isNetworkFailure {
+} catch let error as GoTomTransportError where !error.isNetworkFailure {
     taken["transport-error"] = error.description.isEmpty ? "empty" : "invalidURL"
 }
 do {
@@ -114,12 +120,12 @@ do {
         bodyDigest: .empty
     )
     _ = try RequestVerifier().verify(request) { _ in nil }
-} catch let error where error == .authorizationHeaderRequired {
+} catch let error as VerificationError where error == .authorizationHeaderRequired {
     taken["verification-error"] = error.message
 }
 do {
     _ = try await SandboxServer.start(configuration: SandboxConfiguration(port: -1, storage: .inMemory))
-} catch let error where error == .invalidConfiguration {
+} catch let error as SandboxError where error == .invalidConfiguration {
     taken["sandbox-error"] = error.detail.isEmpty ? "no detail" : "invalidConfiguration"
 }
 
@@ -127,6 +133,7 @@ try await client.shutdown()
 
 let expected: [String: String] = [
     "where-status": "400",
+    "where-any-violation": "400",
     "where-violation": "1 violation, 400",
     "as-where": "404",
     "switch": "notFound campaigns.get",

@@ -98,7 +98,7 @@ public struct EchoServer: Sendable {
         headers[.date] = DateHeaderFormat.rfc1123.format(clock.now())
         let verified: VerifiedRequest
         do {
-            verified = try verifier.verify(incoming) { users[$0] }
+            verified = try verifier.verification(of: incoming) { users[$0] }
         } catch {
             let message = try JSONEncoder().encode(error.message)
             return Response(status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: message)))

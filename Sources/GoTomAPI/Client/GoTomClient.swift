@@ -33,14 +33,14 @@ public struct GoTomClient: Sendable {
     /// - Parameter configuration: Base URL, credentials and options.
     /// - Throws: ``GoTomError/invalidRequest`` when the base URL is not an http(s) origin or the CA file
     ///   cannot be read.
-    public init(configuration: Configuration) throws(GoTomError) {
+    public init(configuration: Configuration) throws {
         let server: ServerAddress
         let transport: HTTPTransport
         do {
             server = try ServerAddress(baseURL: configuration.baseURL)
             transport = try HTTPTransport(configuration: configuration.transportConfiguration)
         } catch {
-            throw GoTomError.make(.invalidRequest, detail: error.description)
+            throw GoTomError.make(.invalidRequest, detail: "\(error)")
         }
         self.configuration = configuration
         self.server = server
@@ -60,14 +60,14 @@ public struct GoTomClient: Sendable {
         baseURL: String,
         credentials: Credentials,
         logger: Logger = Logger(label: "gotom.api", factory: { _ in SwiftLogNoOpLogHandler() })
-    ) throws(GoTomError) {
+    ) throws {
         try self.init(configuration: Configuration(baseURL: baseURL, credentials: credentials, logger: logger))
     }
 
     /// Closes the connection pool. Call once, after the last request; every copy of the client stops working.
     ///
     /// - Throws: ``GoTomError/transport`` when the pool fails to close cleanly.
-    public func shutdown() async throws(GoTomError) {
+    public func shutdown() async throws {
         do {
             try await pipeline.transport.shutdown()
         } catch {

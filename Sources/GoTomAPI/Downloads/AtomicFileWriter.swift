@@ -34,7 +34,7 @@ public struct AtomicFileWriter {
     ///
     /// - Parameter destination: The final path.
     /// - Throws: ``GoTomError/fileSystem`` when the file cannot be created.
-    public init(destination: String) throws(GoTomError) {
+    public init(destination: String) throws {
         let url = URL(fileURLWithPath: destination)
         let directory = url.deletingLastPathComponent().path
         let suffix = UUID().uuidString.prefix(8).lowercased()
@@ -50,7 +50,7 @@ public struct AtomicFileWriter {
     ///
     /// - Parameter chunk: The bytes.
     /// - Throws: ``GoTomError/fileSystem`` when the write fails (e.g. the disk is full).
-    public mutating func write(_ chunk: ByteBuffer) throws(GoTomError) {
+    public mutating func write(_ chunk: ByteBuffer) throws {
         let descriptor = self.descriptor
         let failed = chunk.withUnsafeReadableBytes { bytes -> Bool in
             var offset = 0
@@ -76,7 +76,7 @@ public struct AtomicFileWriter {
     ///   is checked just before an ordinary rename, which leaves a short window.)
     /// - Throws: ``GoTomError/fileSystem`` when flushing or renaming fails, or when the destination exists and
     ///   `replacingExisting` is `false`; the temporary file is then removed and the destination left as it was.
-    public mutating func commit(replacingExisting: Bool = true) throws(GoTomError) {
+    public mutating func commit(replacingExisting: Bool = true) throws {
         guard fsync(descriptor) == 0 else {
             let error = Self.failure("cannot flush \(temporaryPath)")
             discard()

@@ -32,7 +32,7 @@ public struct ReportDownload: AsyncSequence, Sendable {
     /// - Returns: Where the report went and its size.
     /// - Throws: ``GoTomError``; ``GoTomError/fileSystem`` when the file cannot be written.
     @discardableResult
-    public func write(toFile path: String, replacingExisting: Bool = true) async throws(GoTomError) -> DownloadResult {
+    public func write(toFile path: String, replacingExisting: Bool = true) async throws -> DownloadResult {
         var writer = try AtomicFileWriter(destination: path)
         var iterator = makeAsyncIterator()
         do {

@@ -3,23 +3,25 @@ import GoTomModels
 
 /// Why a ``GoTomClient`` operation failed.
 ///
-/// One error type for every operation. It wraps a private code and is equal to another error when the codes
-/// match, so callers can switch over the static members and then read the details they need:
+/// One error type for every operation: operations are declared `throws` and throw nothing else. It wraps a private
+/// code and is equal to another error when the codes match, so callers can match the static members and then read
+/// the details they need:
 ///
 /// ```swift
 /// do {
 ///     try await client.campaigns.create(campaign)
-/// } catch {
-///     switch error {
-///     case .constraintViolations where error.hasViolation(.externalIdAlreadyUsed):
-///         break  // the externalId is taken
-///     case .externalIdAlreadyInUse:
-///         break  // a re-sent create found the campaign its first attempt already made
-///     default:
-///         logger.error("\(error.shortDescription)")
-///     }
+/// } catch let error as GoTomError where error.hasViolation(.externalIdAlreadyUsed) {
+///     print(error.violations)             // the externalId is taken
+/// } catch GoTomError.externalIdAlreadyInUse {
+///     // a re-sent create found the campaign its first attempt already made
+/// } catch let error as GoTomError {
+///     logger.error("\(error.shortDescription)")
 /// }
 /// ```
+///
+/// Operations use untyped `throws` on purpose: Swift 6.3 crashes or hangs while compiling a caller's
+/// `catch let error where <test of error> { <use of error> }` when the error comes through typed throws
+/// (`Tests/Fixtures/TypedThrowsCatchCrash`).
 ///
 /// API failures keep the status, goTom's message, the `Date` and request-id headers and a body excerpt of at
 /// most 1 KiB. No error ever contains the secret, a signature or any request header.
@@ -41,13 +43,6 @@ public struct GoTomError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     private var code: Code
-
-    /// Never read: it makes `GoTomError` address-only. Swift 6.3 crashes while compiling a caller's
-    /// `catch let error where <test of error> { <use of error> }` over a typed throw of a loadable struct with
-    /// several stored properties ("Found ownership error?!" in SILGen); an address-only error takes another path
-    /// through the compiler. `Tests/Fixtures/TypedThrowsCatchCrash` reproduces the crash, and
-    /// `Scripts/check-snippets.sh` compiles every documented way of catching this error in a package of its own.
-    private let compilerWorkaround: (any Sendable)? = nil
 
     /// The operation that failed, e.g. `campaigns.create`.
     public internal(set) var operation: String?

@@ -161,7 +161,7 @@ struct RequestPipeline: Sendable {
                 contentType: Self.contentType, body: request.body.map { .bytes($0) } ?? .empty, signer: signer
             )
         } catch {
-            return .failedTransport(error)
+            return .failedTransport(GoTomTransportError(error))
         }
         // No header may change after signing: the transport gets exactly the signed fields.
         assert(prepared.outgoing.headers.map(\.value) == prepared.signed.fields.map(\.value))
@@ -185,7 +185,7 @@ struct RequestPipeline: Sendable {
                 "request failed without response",
                 metadata: ["gotom.operation": "\(request.operation)", "gotom.error": "\(error)"]
             )
-            return .failedTransport(error)
+            return .failedTransport(GoTomTransportError(error))
         }
         logger.debug(
             "response received",

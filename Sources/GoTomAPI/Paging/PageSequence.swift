@@ -66,7 +66,7 @@ public struct PageSequence<Item: Sendable>: AsyncSequence, Sendable {
                 let (_, target) = try ServerAddress.split(absoluteURL: url)
                 return String(target.prefix { $0 != "#" })
             } catch {
-                throw GoTomError.make(.unexpectedResponse, detail: "unusable nextPageUrl: \(error.description)")
+                throw GoTomError.make(.unexpectedResponse, detail: "unusable nextPageUrl: \(error)")
             }
         }
     }

@@ -17,7 +17,7 @@ public struct CampaignDiscounts: Sendable {
     /// - Parameter campaignExternalId: The campaign's externalId.
     /// - Returns: The discounts; goTom's automatic ones have an `entityId` instead of an externalId.
     /// - Throws: ``GoTomError/notFound`` when there is no such campaign.
-    public func list(in campaignExternalId: String) async throws(GoTomError) -> [CampaignDiscountRead] {
+    public func list(in campaignExternalId: String) async throws -> [CampaignDiscountRead] {
         try await client.fetch(
             CampaignDiscountsRead.self,
             APIRequest(
@@ -42,7 +42,7 @@ public struct CampaignDiscounts: Sendable {
     @discardableResult
     public func create(
         _ discount: CampaignDiscountWrite, in campaignExternalId: String
-    ) async throws(GoTomError) -> CampaignDiscountWrite {
+    ) async throws -> CampaignDiscountWrite {
         let operation = "campaignDiscounts.create"
         let request = APIRequest(
             operation: operation, group: .campaign, method: "POST", requestURI: path(campaignExternalId),
@@ -64,7 +64,7 @@ public struct CampaignDiscounts: Sendable {
     /// - Throws: ``GoTomError/notFound``; ``GoTomError/constraintViolations`` (delta invoice, invoiced flight).
     public func update(
         _ discountExternalId: String, in campaignExternalId: String, with changes: CampaignDiscountUpdate
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "campaignDiscounts.update"
         try await client.perform(
             APIRequest(
@@ -85,7 +85,7 @@ public struct CampaignDiscounts: Sendable {
     ///   - campaignExternalId: The campaign's externalId.
     /// - Throws: ``GoTomError/notFound``; ``GoTomError/constraintViolations``
     ///   (`campaignDiscountHasFlightDiscounts`).
-    public func delete(_ discountExternalId: String, in campaignExternalId: String) async throws(GoTomError) {
+    public func delete(_ discountExternalId: String, in campaignExternalId: String) async throws {
         try await client.perform(
             APIRequest(
                 operation: "campaignDiscounts.delete", group: .campaign, method: "DELETE",

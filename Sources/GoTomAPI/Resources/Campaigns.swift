@@ -11,7 +11,7 @@ public struct Campaigns: Sendable {
     /// - Parameter campaignExternalId: The campaign's externalId.
     /// - Returns: The campaign.
     /// - Throws: ``GoTomError/notFound`` when there is no such campaign; see ``GoTomError`` for the rest.
-    public func get(_ campaignExternalId: String) async throws(GoTomError) -> CampaignRead {
+    public func get(_ campaignExternalId: String) async throws -> CampaignRead {
         try await client.fetch(
             CampaignRead.self,
             APIRequest(
@@ -29,7 +29,7 @@ public struct Campaigns: Sendable {
     /// - Parameter campaign: The new campaign.
     /// - Throws: ``GoTomError/constraintViolations`` (e.g. `externalIdAlreadyUsed`, `referencedIdNotFound`),
     ///   ``GoTomError/externalIdAlreadyInUse`` when a re-sent create finds its externalId taken.
-    public func create(_ campaign: CampaignCreate) async throws(GoTomError) {
+    public func create(_ campaign: CampaignCreate) async throws {
         let operation = "campaigns.create"
         try await client.perform(
             APIRequest(
@@ -54,7 +54,7 @@ public struct Campaigns: Sendable {
     /// - Throws: ``GoTomError/notFound``, ``GoTomError/constraintViolations``.
     public func update(
         _ campaignExternalId: String, with changes: CampaignUpdate, updateCommissions: Bool? = nil
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "campaigns.update"
         var uri = "/app-api/campaign/\(Path.segment(campaignExternalId))"
         if let updateCommissions { uri += "?update_commissions=\(updateCommissions ? "1" : "0")" }
@@ -76,7 +76,7 @@ public struct Campaigns: Sendable {
     ///   - archived: `true` to archive, `false` to reactivate.
     /// - Throws: ``GoTomError/notFound``; ``GoTomError/constraintViolations`` for a billed or partly
     ///   invoiced campaign.
-    public func setArchiveStatus(_ campaignExternalId: String, archived: Bool) async throws(GoTomError) {
+    public func setArchiveStatus(_ campaignExternalId: String, archived: Bool) async throws {
         let operation = "campaigns.setArchiveStatus"
         try await client.perform(
             APIRequest(
@@ -100,7 +100,7 @@ public struct Campaigns: Sendable {
     ///   invoiced or deferred flights).
     public func setCommissionStatus(
         _ campaignExternalId: String, to status: CommissionSettlement
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "campaigns.setCommissionStatus"
         try await client.perform(
             APIRequest(
@@ -122,7 +122,7 @@ public struct Campaigns: Sendable {
     ///   - document: The file name and content.
     ///   - campaignExternalId: The campaign's externalId.
     /// - Throws: ``GoTomError/notFound`` when there is no such campaign.
-    public func addDocument(_ document: Document, to campaignExternalId: String) async throws(GoTomError) {
+    public func addDocument(_ document: Document, to campaignExternalId: String) async throws {
         let operation = "campaigns.addDocument"
         try await client.perform(
             APIRequest(

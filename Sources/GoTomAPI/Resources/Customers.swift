@@ -13,7 +13,7 @@ public struct Customers: Sendable {
     /// - Parameter externalCrmId: The customer's CRM id.
     /// - Returns: The customer.
     /// - Throws: ``GoTomError/notFound`` (with goTom's message) when there is no such customer.
-    public func get(_ externalCrmId: String) async throws(GoTomError) -> CustomerRead {
+    public func get(_ externalCrmId: String) async throws -> CustomerRead {
         try await client.fetch(
             CustomerFoundResponse.self,
             APIRequest(
@@ -30,7 +30,7 @@ public struct Customers: Sendable {
     /// - Parameter page: The page number, starting at 1.
     /// - Returns: The page.
     /// - Throws: ``GoTomError``.
-    public func list(page: Int = 1) async throws(GoTomError) -> CustomerList {
+    public func list(page: Int = 1) async throws -> CustomerList {
         try await client.fetch(CustomerList.self, Self.listRequest(Path.paged("/app-api/customer", page: page)))
     }
 
@@ -55,7 +55,7 @@ public struct Customers: Sendable {
     ///   ``errorLogs(jobId:)``; ``GoTomError/crmDataError`` (400) with ``GoTomError/crmReason`` and goTom's
     ///   message; ``GoTomError/notFound`` when the CRM sync is off.
     @discardableResult
-    public func upsert(_ customer: CustomerWrite) async throws(GoTomError) -> UpdateCustomerResponse {
+    public func upsert(_ customer: CustomerWrite) async throws -> UpdateCustomerResponse {
         try await upsert(body: try client.encode(Customer(customer: customer), operation: Self.upsertOperation))
     }
 
@@ -72,7 +72,7 @@ public struct Customers: Sendable {
     ///   not one JSON object with nothing after it (so it cannot add members beside `customer`);
     ///   ``GoTomError/crmDataError`` when goTom cannot read the customer.
     @discardableResult
-    public func upsert(customerJSON: String) async throws(GoTomError) -> UpdateCustomerResponse {
+    public func upsert(customerJSON: String) async throws -> UpdateCustomerResponse {
         guard Self.isOneObject(customerJSON.utf8) else {
             throw GoTomError.make(
                 .invalidRequest, detail: "the customer is not one JSON object", operation: Self.upsertOperation)
@@ -155,7 +155,7 @@ public struct Customers: Sendable {
     /// - Parameter jobId: The job id from ``upsert(_:)`` or ``GoTomError/jobId``.
     /// - Returns: The job's status (`JOB_STATUS_WAITING`, `JOB_STATUS_FINISHED_OK`, …) and logs.
     /// - Throws: ``GoTomError/notFound`` (server message `NO_JOB_FOUND`) for an unknown job.
-    public func errorLogs(jobId: Int) async throws(GoTomError) -> CustomerErrorLogResponse {
+    public func errorLogs(jobId: Int) async throws -> CustomerErrorLogResponse {
         try await client.fetch(
             CustomerErrorLogResponse.self,
             APIRequest(

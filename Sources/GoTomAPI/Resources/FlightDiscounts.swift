@@ -24,7 +24,7 @@ public struct FlightDiscounts: Sendable {
     public func get(
         _ flightDiscountExternalId: String, campaign campaignExternalId: String,
         campaignDiscount campaignDiscountExternalId: String
-    ) async throws(GoTomError) -> FlightDiscountRead {
+    ) async throws -> FlightDiscountRead {
         try await client.fetch(
             FlightDiscountRead.self,
             APIRequest(
@@ -51,7 +51,7 @@ public struct FlightDiscounts: Sendable {
     public func create(
         _ discount: FlightDiscountCreate, campaign campaignExternalId: String,
         campaignDiscount campaignDiscountExternalId: String
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "flightDiscounts.create"
         try await client.perform(
             APIRequest(
@@ -77,7 +77,7 @@ public struct FlightDiscounts: Sendable {
     public func update(
         _ flightDiscountExternalId: String, campaign campaignExternalId: String,
         campaignDiscount campaignDiscountExternalId: String, with changes: FlightDiscountUpdate
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "flightDiscounts.update"
         try await client.perform(
             APIRequest(
@@ -101,7 +101,7 @@ public struct FlightDiscounts: Sendable {
     public func delete(
         _ flightDiscountExternalId: String, campaign campaignExternalId: String,
         campaignDiscount campaignDiscountExternalId: String
-    ) async throws(GoTomError) {
+    ) async throws {
         try await client.perform(
             APIRequest(
                 operation: "flightDiscounts.delete", group: .campaign, method: "DELETE",

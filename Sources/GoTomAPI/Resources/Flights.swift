@@ -19,7 +19,7 @@ public struct Flights: Sendable {
     ///   - campaignExternalId: The campaign's externalId.
     /// - Returns: The flight, with tags expanded to ids and names.
     /// - Throws: ``GoTomError/notFound`` when the campaign or flight does not exist.
-    public func get(_ flightExternalId: String, in campaignExternalId: String) async throws(GoTomError) -> FlightRead {
+    public func get(_ flightExternalId: String, in campaignExternalId: String) async throws -> FlightRead {
         try await client.fetch(
             FlightRead.self,
             APIRequest(
@@ -40,7 +40,7 @@ public struct Flights: Sendable {
     /// - Throws: ``GoTomError/notFound`` (campaign), ``GoTomError/constraintViolations`` (e.g.
     ///   `unknownPlatformChannelAdvertising`, `priceNotFound`, `externalIdAlreadyUsed`),
     ///   ``GoTomError/externalIdAlreadyInUse`` when a re-sent create finds its externalId taken.
-    public func create(_ flight: FlightCreate, in campaignExternalId: String) async throws(GoTomError) {
+    public func create(_ flight: FlightCreate, in campaignExternalId: String) async throws {
         let operation = "flights.create"
         try await client.perform(
             APIRequest(
@@ -65,7 +65,7 @@ public struct Flights: Sendable {
     /// - Throws: ``GoTomError/notFound``, ``GoTomError/constraintViolations``.
     public func update(
         _ flightExternalId: String, in campaignExternalId: String, with changes: FlightUpdate
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "flights.update"
         try await client.perform(
             APIRequest(
@@ -88,7 +88,7 @@ public struct Flights: Sendable {
     ///   - campaignExternalId: The campaign's externalId.
     /// - Throws: ``GoTomError/notFound``; ``GoTomError/constraintViolations`` (archived campaign, invoiced
     ///   flight, ad-server data, deferred data, publisher payouts).
-    public func delete(_ flightExternalId: String, in campaignExternalId: String) async throws(GoTomError) {
+    public func delete(_ flightExternalId: String, in campaignExternalId: String) async throws {
         try await client.perform(
             APIRequest(
                 operation: "flights.delete", group: .campaign, method: "DELETE",
@@ -109,7 +109,7 @@ public struct Flights: Sendable {
     /// - Throws: ``GoTomError/notFound`` when the campaign or flight does not exist.
     public func lineItemId(
         _ flightExternalId: String, in campaignExternalId: String
-    ) async throws(GoTomError) -> FlightLineItemId {
+    ) async throws -> FlightLineItemId {
         try await client.fetch(
             FlightLineItemId.self,
             APIRequest(
@@ -132,7 +132,7 @@ public struct Flights: Sendable {
     /// - Throws: ``GoTomError/notFound`` when the campaign or flight does not exist or the module is off.
     public func sublines(
         _ flightExternalId: String, in campaignExternalId: String
-    ) async throws(GoTomError) -> FlightSublines {
+    ) async throws -> FlightSublines {
         try await client.fetch(
             FlightSublines.self,
             APIRequest(
@@ -154,7 +154,7 @@ public struct Flights: Sendable {
     ///   `sublinePercentagesNotHundred`).
     public func setSublines(
         _ flightExternalId: String, in campaignExternalId: String, to sublines: FlightSublines
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "flights.setSublines"
         try await client.perform(
             APIRequest(
@@ -177,7 +177,7 @@ public struct Flights: Sendable {
     /// - Throws: ``GoTomError/notFound`` when the campaign or flight does not exist.
     public func commission(
         _ flightExternalId: String, in campaignExternalId: String
-    ) async throws(GoTomError) -> FlightCommission {
+    ) async throws -> FlightCommission {
         try await client.fetch(
             FlightCommission.self,
             APIRequest(
@@ -199,7 +199,7 @@ public struct Flights: Sendable {
     ///   (`commissionPercentAndAmountBothSet`, invoiced flight, delta invoice).
     public func setCommission(
         _ flightExternalId: String, in campaignExternalId: String, to commission: FlightCommission
-    ) async throws(GoTomError) {
+    ) async throws {
         let operation = "flights.setCommission"
         try await client.perform(
             APIRequest(

@@ -10,7 +10,7 @@ extension GoTomClient {
     ///   - page: The page number, starting at 1.
     /// - Returns: The page.
     /// - Throws: ``GoTomError/rejected`` (422) for an entity goTom does not know.
-    public func primaryKeys(_ entity: PrimaryKeyEntity, page: Int = 1) async throws(GoTomError) -> PrimaryKeysRead {
+    public func primaryKeys(_ entity: PrimaryKeyEntity, page: Int = 1) async throws -> PrimaryKeysRead {
         try await fetch(PrimaryKeysRead.self, primaryKeysRequest(Path.paged(primaryKeysPath(entity), page: page)))
     }
 
@@ -34,7 +34,7 @@ extension GoTomClient {
     ///   - page: The page number, starting at 1.
     /// - Returns: The page.
     /// - Throws: ``GoTomError/notFound`` for an unknown rate card.
-    public func prices(tarifId: Int, page: Int = 1) async throws(GoTomError) -> TarifPriceList {
+    public func prices(tarifId: Int, page: Int = 1) async throws -> TarifPriceList {
         try await fetch(TarifPriceList.self, pricesRequest(Path.paged(pricesPath(tarifId), page: page)))
     }
 

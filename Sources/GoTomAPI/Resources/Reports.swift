@@ -36,7 +36,7 @@ public struct Reports: Sendable {
     @discardableResult
     public func downloadGraph(
         _ savedReportId: Int, toFile path: String, progress: (@Sendable (DownloadProgress) -> Void)? = nil
-    ) async throws(GoTomError) -> DownloadResult {
+    ) async throws -> DownloadResult {
         try await downloadGraph(savedReportId, progress: progress).write(toFile: path)
     }
 
@@ -70,7 +70,7 @@ public struct Reports: Sendable {
     @discardableResult
     public func downloadCustom(
         _ savedReportId: Int, toFile path: String, progress: (@Sendable (DownloadProgress) -> Void)? = nil
-    ) async throws(GoTomError) -> DownloadResult {
+    ) async throws -> DownloadResult {
         try await downloadCustom(savedReportId, progress: progress).write(toFile: path)
     }
 

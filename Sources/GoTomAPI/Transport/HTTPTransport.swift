@@ -157,7 +157,7 @@ public final class HTTPTransport: Sendable {
     ///
     /// - Parameter configuration: Timeouts, trust and proxy.
     /// - Throws: ``GoTomTransportError/localInput(_:)`` when the CA file cannot be loaded.
-    public init(configuration: TransportConfiguration = TransportConfiguration()) throws(GoTomTransportError) {
+    public init(configuration: TransportConfiguration = TransportConfiguration()) throws {
         var tls = TLSConfiguration.makeClientConfiguration()
         tls.certificateVerification = .fullVerification
         // Closing a connection whose response is still arriving (a cancelled download) waits this long for the
@@ -170,7 +170,7 @@ public final class HTTPTransport: Sendable {
                 guard !certificates.isEmpty else { throw GoTomTransportError.localInput("no certificate in \(path)") }
                 tls.additionalTrustRoots = [.certificates(certificates)]
             } catch {
-                throw .localInput("cannot load CA certificate from \(path): not a readable PEM file")
+                throw GoTomTransportError.localInput("cannot load CA certificate from \(path): not a readable PEM file")
             }
         }
         var clientConfiguration = HTTPClient.Configuration(
@@ -220,7 +220,7 @@ public final class HTTPTransport: Sendable {
     ///   - logger: Where to log; silent by default.
     /// - Returns: The response with a streaming body.
     /// - Throws: ``GoTomTransportError`` when no response arrives.
-    public func send(_ request: OutgoingRequest, logger: Logger? = nil) async throws(GoTomTransportError) -> RawResponse {
+    public func send(_ request: OutgoingRequest, logger: Logger? = nil) async throws -> RawResponse {
         var outgoing = HTTPClientRequest(url: request.server.url(for: request.requestURI))
         outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }

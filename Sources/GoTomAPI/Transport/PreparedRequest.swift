@@ -31,7 +31,7 @@ public struct PreparedRequest: Sendable {
         body: RequestBody,
         signer: RequestSigner,
         date: String? = nil
-    ) async throws(GoTomTransportError) -> PreparedRequest {
+    ) async throws -> PreparedRequest {
         let digest = try await body.digest()
         let signed = signer.sign(
             method: method, requestURI: requestURI, contentType: contentType, bodyDigest: digest, date: date

@@ -26,7 +26,7 @@ public struct ProxySettings: Sendable, Hashable {
     public static func resolve(
         for server: ServerAddress,
         environment: [String: String]
-    ) throws(GoTomTransportError) -> ProxySettings? {
+    ) throws -> ProxySettings? {
         let names = server.scheme == "https" ? ["https_proxy", "HTTPS_PROXY"] : ["http_proxy", "HTTP_PROXY"]
         guard let value = names.lazy.compactMap({ environment[$0] }).first(where: { !$0.isEmpty }) else {
             return nil

@@ -21,7 +21,7 @@ public enum RequestBody: Sendable, Hashable {
     ///
     /// - Returns: The digest.
     /// - Throws: ``GoTomTransportError/localInput(_:)`` when a file cannot be read.
-    public func digest() async throws(GoTomTransportError) -> BodyDigest {
+    public func digest() async throws -> BodyDigest {
         switch self {
         case .empty:
             return .empty
@@ -34,7 +34,7 @@ public enum RequestBody: Sendable, Hashable {
             } catch let error as GoTomTransportError {
                 throw error
             } catch {
-                throw .localInput("cannot read \(path): \(error)")
+                throw GoTomTransportError.localInput("cannot read \(path): \(error)")
             }
         }
     }
@@ -43,7 +43,7 @@ public enum RequestBody: Sendable, Hashable {
     ///
     /// - Returns: The length.
     /// - Throws: ``GoTomTransportError/localInput(_:)`` when a file cannot be inspected.
-    public func length() throws(GoTomTransportError) -> Int64 {
+    public func length() throws -> Int64 {
         switch self {
         case .empty: return 0
         case .bytes(let bytes): return Int64(bytes.count)
@@ -52,7 +52,7 @@ public enum RequestBody: Sendable, Hashable {
                 let attributes = try FileManager.default.attributesOfItem(atPath: path)
                 return (attributes[.size] as? NSNumber)?.int64Value ?? 0
             } catch {
-                throw .localInput("cannot read \(path): no such file or not readable")
+                throw GoTomTransportError.localInput("cannot read \(path): no such file or not readable")
             }
         }
     }

@@ -13,10 +13,10 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Parameter baseURL: The URL text.
     /// - Throws: ``GoTomTransportError`` with an explanation when the text is not an http(s) origin.
-    public init(baseURL: String) throws(GoTomTransportError) {
+    public init(baseURL: String) throws {
         let (address, target) = try Self.split(absoluteURL: baseURL)
         guard target == "/" || target.isEmpty else {
-            throw .invalidURL("base URL must not contain a path: \(baseURL)")
+            throw GoTomTransportError.invalidURL("base URL must not contain a path: \(baseURL)")
         }
         self = address
     }
@@ -40,13 +40,13 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     /// - Parameter absoluteURL: e.g. `https://demo.gotom.io/app-api/campaign/1?x=1`.
     /// - Returns: The origin and the target (`/` when the URL has no path).
     /// - Throws: ``GoTomTransportError/invalidURL(_:)`` for anything but an http(s) URL with a host.
-    public static func split(absoluteURL: String) throws(GoTomTransportError) -> (ServerAddress, String) {
+    public static func split(absoluteURL: String) throws -> (ServerAddress, String) {
         guard let schemeEnd = absoluteURL.range(of: "://") else {
-            throw .invalidURL("expected an absolute http(s) URL or a path starting with /: \(absoluteURL)")
+            throw GoTomTransportError.invalidURL("expected an absolute http(s) URL or a path starting with /: \(absoluteURL)")
         }
         let scheme = absoluteURL[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
-            throw .invalidURL("unsupported scheme '\(scheme)' in \(absoluteURL); use http or https")
+            throw GoTomTransportError.invalidURL("unsupported scheme '\(scheme)' in \(absoluteURL); use http or https")
         }
         let rest = absoluteURL[schemeEnd.upperBound...]
         let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
@@ -57,7 +57,7 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
         var host: Substring
         var port: Int?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw .invalidURL("bad IPv6 host in \(absoluteURL)") }
+            guard let close = authority.firstIndex(of: "]") else { throw GoTomTransportError.invalidURL("bad IPv6 host in \(absoluteURL)") }
             host = authority[authority.index(after: authority.startIndex)..<close]
             let afterHost = authority[authority.index(after: close)...]
             if afterHost.hasPrefix(":") { port = Int(afterHost.dropFirst()) ?? -1 }
@@ -67,8 +67,8 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
         } else {
             host = authority
         }
-        guard !host.isEmpty else { throw .invalidURL("no host in \(absoluteURL)") }
-        if let port, !(1...65535).contains(port) { throw .invalidURL("bad port in \(absoluteURL)") }
+        guard !host.isEmpty else { throw GoTomTransportError.invalidURL("no host in \(absoluteURL)") }
+        if let port, !(1...65535).contains(port) { throw GoTomTransportError.invalidURL("bad port in \(absoluteURL)") }
         var target = String(rest[authorityEnd...])
         if target.isEmpty || target.hasPrefix("?") { target = "/" + target }
         return (ServerAddress(scheme: scheme, host: host.lowercased(), port: port), target)

@@ -43,15 +43,20 @@ public struct AuthorizationHeader: Sendable, Hashable {
     ///   - provider: The provider the server expects.
     /// - Returns: The provider, unescaped user and signature.
     /// - Throws: ``VerificationError`` with the server's message for each malformed form.
-    public static func parse(_ value: String?, provider: String) throws(VerificationError) -> AuthorizationHeader {
-        guard let value else { throw .authorizationHeaderRequired }
-        guard value.hasPrefix(provider + " ") else { throw .invalidProvider }
+    public static func parse(_ value: String?, provider: String) throws -> AuthorizationHeader {
+        try parsed(value, provider: provider)
+    }
+
+    /// ``parse(_:provider:)`` with its error type spelled out, for the verifier.
+    package static func parsed(_ value: String?, provider: String) throws(VerificationError) -> AuthorizationHeader {
+        guard let value else { throw VerificationError.authorizationHeaderRequired }
+        guard value.hasPrefix(provider + " ") else { throw VerificationError.invalidProvider }
         let credentials = value.dropFirst(provider.count + 1)
         let fields = splitAtUnescapedColons(credentials)
-        guard fields.count >= 2 else { throw .unparsableCredentials }
+        guard fields.count >= 2 else { throw VerificationError.unparsableCredentials }
         // Like the server, the signature is the second field; anything after a further colon is ignored.
         let signature = fields[1]
-        guard Base64.hasSignatureShape(signature) else { throw .invalidSignatureFormat }
+        guard Base64.hasSignatureShape(signature) else { throw VerificationError.invalidSignatureFormat }
         return AuthorizationHeader(provider: provider, user: stripBackslashes(fields[0]), signature: String(signature))
     }
 

@@ -93,16 +93,24 @@ public struct RequestVerifier: Sendable {
     public func verify(
         _ request: IncomingRequest,
         secretForUser: (String) -> String?
+    ) throws -> VerifiedRequest {
+        try verification(of: request, secretForUser: secretForUser)
+    }
+
+    /// ``verify(_:secretForUser:)`` with its error type spelled out, for the sandbox's hot path.
+    package func verification(
+        of request: IncomingRequest,
+        secretForUser: (String) -> String?
     ) throws(VerificationError) -> VerifiedRequest {
-        let header = try AuthorizationHeader.parse(request.authorization, provider: provider)
-        guard let date = request.date, !date.isEmpty else { throw .dateHeaderRequired }
-        guard let timestamp = DateHeaderParser.parse(date) else { throw .timestampNotValid }
+        let header = try AuthorizationHeader.parsed(request.authorization, provider: provider)
+        guard let date = request.date, !date.isEmpty else { throw VerificationError.dateHeaderRequired }
+        guard let timestamp = DateHeaderParser.parse(date) else { throw VerificationError.timestampNotValid }
         let now = clock.now()
-        if now.seconds > timestamp.seconds + allowedSkewSeconds { throw .requestTooOld }
-        if timestamp.seconds > now.seconds + allowedSkewSeconds { throw .requestInFuture }
-        guard !header.user.isEmpty else { throw .missingUserId }
-        guard let secret = secretForUser(header.user) else { throw .unknownUser }
-        guard let contentType = request.contentType else { throw .contentTypeRequired }
+        if now.seconds > timestamp.seconds + allowedSkewSeconds { throw VerificationError.requestTooOld }
+        if timestamp.seconds > now.seconds + allowedSkewSeconds { throw VerificationError.requestInFuture }
+        guard !header.user.isEmpty else { throw VerificationError.missingUserId }
+        guard let secret = secretForUser(header.user) else { throw VerificationError.unknownUser }
+        guard let contentType = request.contentType else { throw VerificationError.contentTypeRequired }
         let message = CanonicalMessage(
             method: request.method,
             bodyDigest: request.bodyDigest,
@@ -112,7 +120,7 @@ public struct RequestVerifier: Sendable {
             requestURI: request.requestURI
         )
         let signer = RequestSigner(credentials: Credentials(user: header.user, secret: secret, provider: provider))
-        guard ConstantTime.equals(signer.signature(for: message), header.signature) else { throw .signatureMismatch }
+        guard ConstantTime.equals(signer.signature(for: message), header.signature) else { throw VerificationError.signatureMismatch }
         return VerifiedRequest(user: header.user, date: timestamp, message: message)
     }
 }

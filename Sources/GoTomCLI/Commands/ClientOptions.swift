@@ -58,7 +58,7 @@ struct ClientOptions: ParsableArguments {
         )
         do {
             return try GoTomClient(configuration: configuration)
-        } catch {
+        } catch let error as GoTomError {
             throw CLIError("cannot set up the client: \(error.detail ?? error.userMessage)")
         }
     }

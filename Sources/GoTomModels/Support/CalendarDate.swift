@@ -17,16 +17,16 @@ public struct CalendarDate: Hashable, Sendable {
     ///   - month: The month, 1 through 12.
     ///   - day: The day of the month.
     /// - Throws: `GoTomModelsError.invalidCalendarDate` when the combination is not a real day.
-    public init(year: Int, month: Int, day: Int) throws(GoTomModelsError) {
+    public init(year: Int, month: Int, day: Int) throws {
         guard (1...9999).contains(year) else {
-            throw .invalidCalendarDate("year \(year) is outside 1...9999")
+            throw GoTomModelsError.invalidCalendarDate("year \(year) is outside 1...9999")
         }
         guard (1...12).contains(month) else {
-            throw .invalidCalendarDate("month \(month) is outside 1...12")
+            throw GoTomModelsError.invalidCalendarDate("month \(month) is outside 1...12")
         }
         let length = Self.numberOfDays(inMonth: month, year: year)
         guard (1...length).contains(day) else {
-            throw .invalidCalendarDate("day \(day) does not exist in \(year)-\(Self.pad(month, 2))")
+            throw GoTomModelsError.invalidCalendarDate("day \(day) does not exist in \(year)-\(Self.pad(month, 2))")
         }
         self.year = year
         self.month = month
@@ -37,13 +37,13 @@ public struct CalendarDate: Hashable, Sendable {
     ///
     /// - Parameter text: Exactly four digits, a hyphen, two digits, a hyphen, two digits.
     /// - Throws: `GoTomModelsError.invalidCalendarDate` for any other form or a day that does not exist.
-    public init(parsing text: String) throws(GoTomModelsError) {
+    public init(parsing text: String) throws {
         let utf8 = Array(text.utf8)
         let isDigit = { (byte: UInt8) in (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
         guard utf8.count == 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-"),
             utf8.indices.allSatisfy({ $0 == 4 || $0 == 7 || isDigit(utf8[$0]) })
         else {
-            throw .invalidCalendarDate("expected yyyy-MM-dd, found '\(text.prefix(40))'")
+            throw GoTomModelsError.invalidCalendarDate("expected yyyy-MM-dd, found '\(text.prefix(40))'")
         }
         func number(_ range: Range<Int>) -> Int {
             utf8[range].reduce(0) { $0 * 10 + Int($1 - UInt8(ascii: "0")) }
@@ -120,7 +120,7 @@ extension CalendarDate: Codable {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
-                    debugDescription: "Invalid calendar date: \(error.detail).",
+                    debugDescription: "Invalid calendar date: \((error as? GoTomModelsError)?.detail ?? "\(error)").",
                     underlyingError: error
                 )
             )

@@ -217,20 +217,20 @@ public struct SandboxFixtures: Codable, Sendable {
     /// - Parameter path: The JSON file.
     /// - Returns: The fixtures.
     /// - Throws: ``SandboxError/invalidFixtures`` when the file cannot be read or has the wrong shape.
-    public static func load(path: String) throws(SandboxError) -> SandboxFixtures {
+    public static func load(path: String) throws -> SandboxFixtures {
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw .invalidFixtures("cannot read \(path): \(error)")
+            throw SandboxError.invalidFixtures("cannot read \(path): \(error)")
         }
         do {
             return try JSONDecoder().decode(SandboxFixtures.self, from: data)
         } catch let error as DecodingError {
             let (where_, message) = JSONBody.violationPath(of: error)
-            throw .invalidFixtures("\(path): \(where_.isEmpty ? "top level" : where_): \(message)")
+            throw SandboxError.invalidFixtures("\(path): \(where_.isEmpty ? "top level" : where_): \(message)")
         } catch {
-            throw .invalidFixtures("\(path): \(error)")
+            throw SandboxError.invalidFixtures("\(path): \(error)")
         }
     }
 }

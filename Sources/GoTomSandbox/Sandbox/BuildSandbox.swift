@@ -19,11 +19,11 @@ import Logging
 public func buildSandbox(
     configuration: SandboxConfiguration,
     onServerRunning: @escaping @Sendable (SandboxAddress) async -> Void = { _ in }
-) async throws(SandboxError) -> SandboxApplication {
+) async throws -> SandboxApplication {
     guard (0...65535).contains(configuration.port) else {
-        throw .invalidConfiguration("port \(configuration.port) is outside 0...65535")
+        throw SandboxError.invalidConfiguration("port \(configuration.port) is outside 0...65535")
     }
-    guard configuration.maxBodySize > 0 else { throw .invalidConfiguration("maxBodySize must be positive") }
+    guard configuration.maxBodySize > 0 else { throw SandboxError.invalidConfiguration("maxBodySize must be positive") }
 
     let directory: String?
     switch configuration.storage {
@@ -36,7 +36,7 @@ public func buildSandbox(
                 )
             }
         } catch {
-            throw .dataDirectoryUnavailable("cannot create \(absolute): \(error)")
+            throw SandboxError.dataDirectoryUnavailable("cannot create \(absolute): \(error)")
         }
         directory = absolute
     case .inMemory:
@@ -46,7 +46,7 @@ public func buildSandbox(
     let credentials = try SandboxCredentialsFile.resolve(
         user: configuration.user, secret: configuration.secret, directory: directory
     )
-    let fixtures = try configuration.fixturesPath.map { path throws(SandboxError) in
+    let fixtures = try configuration.fixturesPath.map { path in
         try SandboxFixtures.load(path: path)
     }
     let settings = try SandboxBootstrap.settings(from: fixtures)
@@ -70,7 +70,7 @@ public func buildSandbox(
         } catch let error as SandboxError {
             throw error
         } catch {
-            throw .certificateFailure("cannot set up TLS: \(error)")
+            throw SandboxError.certificateFailure("cannot set up TLS: \(error)")
         }
         authority = loaded
     }
@@ -91,7 +91,7 @@ public func buildSandbox(
         state.load(campaigns: campaigns, customers: customers, registry: registry, counters: counters)
     } catch {
         try? await store.close()
-        throw .databaseFailure("cannot read the stored data: \(error)")
+        throw SandboxError.databaseFailure("cannot read the stored data: \(error)")
     }
     do {
         try SandboxBootstrap.seed(&state, from: fixtures)
@@ -105,7 +105,7 @@ public func buildSandbox(
             try await store.apply(seeded)
         } catch {
             try? await store.close()
-            throw .databaseFailure("cannot store the seeded data: \(error)")
+            throw SandboxError.databaseFailure("cannot store the seeded data: \(error)")
         }
     }
 

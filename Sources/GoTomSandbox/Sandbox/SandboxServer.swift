@@ -39,7 +39,7 @@ public final class SandboxServer: Sendable {
     /// - Parameter configuration: How to run it; use port 0 to get a free port.
     /// - Returns: The running sandbox.
     /// - Throws: ``SandboxError`` when it cannot be built or does not start listening.
-    public static func start(configuration: SandboxConfiguration) async throws(SandboxError) -> SandboxServer {
+    public static func start(configuration: SandboxConfiguration) async throws -> SandboxServer {
         let (stream, continuation) = AsyncStream<SandboxAddress>.makeStream()
         let app = try await buildSandbox(configuration: configuration) { address in
             continuation.yield(address)
@@ -57,7 +57,7 @@ public final class SandboxServer: Sendable {
             case .success: reason = "the server stopped before listening"
             case .failure(let error): reason = "\(error)"
             }
-            throw .serverFailedToStart("cannot listen on \(configuration.host):\(configuration.port): \(reason)")
+            throw SandboxError.serverFailedToStart("cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
         return SandboxServer(address: address, group: group, task: task)
     }

@@ -67,7 +67,7 @@ struct SandboxResponder: HTTPResponder {
         )
         let verified: VerifiedRequest
         do {
-            verified = try verifier.verify(incoming) { $0 == credentials.user ? credentials.secret : nil }
+            verified = try verifier.verification(of: incoming) { $0 == credentials.user ? credentials.secret : nil }
         } catch {
             return (.unauthorized(error.message), nil)
         }

@@ -10,7 +10,7 @@ struct GoTomClientTests {
         "base URLs must be http(s) origins",
         arguments: ["ftp://demo.gotom.io", "https://demo.gotom.io/app-api", "demo"])
     func invalidBaseURL(_ baseURL: String) async throws {
-        let error = try await expectGoTomError { () async throws(GoTomError) in
+        let error = try await expectGoTomError { () async throws in
             try GoTomClient(baseURL: baseURL, credentials: Self.credentials)
         }
         #expect(error == .invalidRequest)
@@ -19,7 +19,7 @@ struct GoTomClientTests {
 
     @Test("an unreadable CA file is reported before any request")
     func missingCA() async throws {
-        let error = try await expectGoTomError { () async throws(GoTomError) in
+        let error = try await expectGoTomError { () async throws in
             try GoTomClient(
                 configuration: .init(
                     baseURL: "https://127.0.0.1:1", credentials: Self.credentials,

@@ -36,24 +36,24 @@ struct ReportDownloadTests {
             #expect(try Self.contents(of: directory) == ["custom.csv", "graph.csv"])
 
             try Data("keep me".utf8).write(to: URL(fileURLWithPath: customPath))
-            let wrongKind = try await expectGoTomError { () async throws(GoTomError) in
+            let wrongKind = try await expectGoTomError { () async throws in
                 try await client.reports.downloadCustom(46, toFile: customPath)
             }
             #expect(wrongKind == .notFound)
             #expect(wrongKind.bodyExcerpt?.contains("<html") == true)
-            let customOnGraph = try await expectGoTomError { () async throws(GoTomError) in
+            let customOnGraph = try await expectGoTomError { () async throws in
                 try await client.reports.downloadGraph(47, toFile: directory + "/x.csv")
             }
             #expect(customOnGraph == .serverError)
             #expect(customOnGraph.status == 500)
-            let unknown = try await expectGoTomError { () async throws(GoTomError) in
+            let unknown = try await expectGoTomError { () async throws in
                 try await client.reports.downloadGraph(12_345, toFile: directory + "/y.csv")
             }
             #expect(unknown == .notFound)
             #expect(try String(contentsOfFile: customPath, encoding: .utf8) == "keep me")
             #expect(try Self.contents(of: directory) == ["custom.csv", "graph.csv"])
 
-            let noDirectory = try await expectGoTomError { () async throws(GoTomError) in
+            let noDirectory = try await expectGoTomError { () async throws in
                 try await client.reports.downloadGraph(46, toFile: directory + "/missing/z.csv")
             }
             #expect(noDirectory == .fileSystem)
@@ -69,7 +69,7 @@ struct ReportDownloadTests {
         var first = try AtomicFileWriter(destination: path)
         try first.write(ByteBuffer(string: "new report\n"))
         try Data("written by someone else".utf8).write(to: URL(fileURLWithPath: path))
-        let refused = try await expectGoTomError { () async throws(GoTomError) in
+        let refused = try await expectGoTomError { () async throws in
             try first.commit(replacingExisting: false)
         }
         #expect(refused == .fileSystem)
@@ -124,7 +124,7 @@ struct ReportDownloadTests {
             let client = harness.client
             let path = directory + "/large.csv"
             let (started, continuation) = AsyncStream<Int64>.makeStream()
-            let task = Task { () async throws(GoTomError) -> DownloadResult in
+            let task = Task { () async throws -> DownloadResult in
                 try await client.reports.downloadGraph(9000, toFile: path) { progress in
                     if progress.bytesReceived > 0 { continuation.yield(progress.bytesReceived) }
                 }

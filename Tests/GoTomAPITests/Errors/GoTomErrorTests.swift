@@ -51,7 +51,7 @@ struct GoTomErrorTests {
     func classification(_ testCase: Case) async throws {
         var caught: GoTomError?
         try await RetryTests.withServer([], fallback: .reply(testCase.reply)) { _, setup in
-            caught = try await expectGoTomError { () async throws(GoTomError) in
+            caught = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.get("c")
             }
         }
@@ -71,7 +71,7 @@ struct GoTomErrorTests {
         let body = String(repeating: "x", count: 5000)
         var caught: GoTomError?
         try await RetryTests.withServer([], fallback: .reply(.init(status: 418, body: body))) { _, setup in
-            caught = try await expectGoTomError { () async throws(GoTomError) in
+            caught = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.get("c")
             }
         }

@@ -43,7 +43,7 @@ struct ClockSkewTests {
         try await withSandbox(configure: {
             $0.credentials = Credentials(user: sandboxCredentials.user, secret: "wrong-secret")
         }) { harness in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await harness.client.campaigns.get("x")
             }
             #expect(error == .unauthorized)

@@ -86,7 +86,7 @@ struct RetryTests {
     @Test("connection dropped before the response: a create is sent once, a GET is retried and re-signed")
     func droppedConnection() async throws {
         try await Self.withServer([.drop], fallback: .reply(.init(status: 201))) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.create(Models.campaign("c"))
             }
             #expect(error == .transport)
@@ -120,7 +120,7 @@ struct RetryTests {
             try Self.expectFreshSignatures(server.received)
         }
         try await Self.withServer([.reply(unavailable)], fallback: .reply(.init(status: 201))) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.create(Models.campaign("c"))
             }
             #expect(error == .serverError)
@@ -136,7 +136,7 @@ struct RetryTests {
         try await Self.withServer(
             [.reply(unavailable), .reply(duplicate)], policy: RetryPolicy(jitter: 0, retryCreates: true)
         ) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.create(Models.campaign("c"))
             }
             #expect(error == .externalIdAlreadyInUse)
@@ -152,7 +152,7 @@ struct RetryTests {
     func slowResponse() async throws {
         let late = FaultServer.Action.delayed(milliseconds: 4000, .init(status: 201))
         try await Self.withServer([late], requestTimeout: .seconds(1)) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.flights.create(Models.flight("f"), in: "c")
             }
             #expect(error == .transport)
@@ -180,7 +180,7 @@ struct RetryTests {
             [], fallback: .reply(.init(status: 502, body: "bad gateway")),
             policy: RetryPolicy(maxAttempts: 3, jitter: 0)
         ) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.flights.delete("f", in: "c")
             }
             #expect(error == .serverError)
@@ -190,7 +190,7 @@ struct RetryTests {
         }
         let tooLong = FaultServer.Reply(status: 429, headers: [("Retry-After", "120")])
         try await Self.withServer([], fallback: .reply(tooLong)) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.get("c")
             }
             #expect(error == .rejected)
@@ -204,7 +204,7 @@ struct RetryTests {
             maxAttempts: 10, totalBudget: .seconds(50), initialDelay: .seconds(1), maxDelay: .seconds(1000),
             multiplier: 10, jitter: 0)
         try await Self.withServer([], fallback: .reply(.init(status: 503)), policy: budget) { server, setup in
-            _ = try await expectGoTomError { () async throws(GoTomError) in
+            _ = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.get("c")
             }
             // 1 + 10 s fit into 50 seconds; the next 100 s wait would not.
@@ -212,7 +212,7 @@ struct RetryTests {
             #expect(server.received.count == 3)
         }
         try await Self.withServer([], fallback: .reply(.init(status: 400, body: "{}"))) { server, setup in
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.campaigns.get("c")
             }
             #expect(error == .rejected)
@@ -232,7 +232,7 @@ struct RetryTests {
         do {
             try await setup.client.campaigns.create(Models.campaign("c"))
         } catch {
-            caught = error
+            caught = error as? GoTomError
         }
         try await setup.client.shutdown()
         let error = try #require(caught)
@@ -246,7 +246,7 @@ struct RetryTests {
     func pushTrigger() async throws {
         try await Self.withServer([.reply(.init(status: 503))], fallback: .reply(.init(status: 204))) { server, setup in
             let push = FlightUpdate(adServerPushChanges: AdServerPushChanges(adServerId: "gam", types: [.runtime]))
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await setup.client.flights.update("f", in: "c", with: push)
             }
             #expect(error.status == 503)

@@ -20,7 +20,7 @@ struct CampaignsTests {
             let sent = harness.sandboxLog.records.map(\.message)
             #expect(sent.contains { $0.hasPrefix("GET /app-api/campaign/Fr%C3%BCh%2Fling%202025+x%3F 200 ") })
 
-            let duplicate = try await expectGoTomError { () async throws(GoTomError) in
+            let duplicate = try await expectGoTomError { () async throws in
                 try await client.campaigns.create(Models.campaign(externalId))
             }
             #expect(duplicate == .constraintViolations)
@@ -31,7 +31,7 @@ struct CampaignsTests {
             #expect(duplicate.operation == "campaigns.create")
             #expect(duplicate.dateHeader != nil)
 
-            let missing = try await expectGoTomError { () async throws(GoTomError) in
+            let missing = try await expectGoTomError { () async throws in
                 try await client.campaigns.get("nope")
             }
             #expect(missing == .notFound)
@@ -66,11 +66,11 @@ struct CampaignsTests {
             #expect(uris.contains { $0.hasPrefix("POST /app-api/campaign/u?update_commissions=0 204") })
             #expect(uris.contains { $0.hasPrefix("POST /app-api/campaign/u?update_commissions=1 204") })
 
-            let missing = try await expectGoTomError { () async throws(GoTomError) in
+            let missing = try await expectGoTomError { () async throws in
                 try await client.campaigns.update("missing", with: CampaignUpdate(name: "x"))
             }
             #expect(missing == .notFound)
-            let invalid = try await expectGoTomError { () async throws(GoTomError) in
+            let invalid = try await expectGoTomError { () async throws in
                 try await client.campaigns.update(
                     "u", with: CampaignUpdate(customer: .value(ContactRef(entityId: 999_999))))
             }
@@ -87,7 +87,7 @@ struct CampaignsTests {
 
             try await client.campaigns.setCommissionStatus("s", to: .separateIntermediatorCommission)
             #expect(try await client.campaigns.get("s").commissionStatus == .separateIntermediatorCommission)
-            let invalid = try await expectGoTomError { () async throws(GoTomError) in
+            let invalid = try await expectGoTomError { () async throws in
                 try await client.campaigns.setCommissionStatus("s", to: CommissionSettlement(rawValue: 1))
             }
             #expect(invalid == .constraintViolations)
@@ -95,14 +95,14 @@ struct CampaignsTests {
 
             try await client.campaigns.addDocument(
                 Document(name: "Auftrag.pdf", content: Data("%PDF-1.4 demo".utf8)), to: "s")
-            let noCampaign = try await expectGoTomError { () async throws(GoTomError) in
+            let noCampaign = try await expectGoTomError { () async throws in
                 try await client.campaigns.addDocument(Document(name: "a.pdf", content: Data()), to: "nope")
             }
             #expect(noCampaign == .notFound)
 
             try await client.campaigns.setArchiveStatus("s", archived: true)
             try await client.campaigns.setArchiveStatus("s", archived: false)
-            let archiveMissing = try await expectGoTomError { () async throws(GoTomError) in
+            let archiveMissing = try await expectGoTomError { () async throws in
                 try await client.campaigns.setArchiveStatus("nope", archived: true)
             }
             #expect(archiveMissing == .notFound)
@@ -119,7 +119,7 @@ struct CampaignsTests {
             #expect(client.credentials(for: .customer).user == "crm_sync_import")
             #expect(client.credentials(for: .report).user == sandboxCredentials.user)
             _ = try await client.primaryKeys(.platform)
-            let error = try await expectGoTomError { () async throws(GoTomError) in
+            let error = try await expectGoTomError { () async throws in
                 try await client.customers.get("CRM-1001")
             }
             #expect(error == .unauthorized)

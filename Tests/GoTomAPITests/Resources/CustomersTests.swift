@@ -14,7 +14,7 @@ struct CustomersTests {
             let client = harness.client
             let customer = try await client.customers.get("CRM-1001")
             #expect(customer.firm == "Muster AG")
-            let missing = try await expectGoTomError { () async throws(GoTomError) in
+            let missing = try await expectGoTomError { () async throws in
                 try await client.customers.get("CRM 404/x")
             }
             #expect(missing == .notFound)
@@ -23,7 +23,7 @@ struct CustomersTests {
             let list = try await client.customers.list()
             #expect(list.items.contains { $0.externalCrmId == "CRM-1001" })
             #expect(list.pagination.currentPage == 1)
-            let badPage = try await expectGoTomError { () async throws(GoTomError) in
+            let badPage = try await expectGoTomError { () async throws in
                 try await client.customers.list(page: 0)
             }
             #expect(badPage == .constraintViolations)
@@ -35,13 +35,13 @@ struct CustomersTests {
             #expect(try await client.customers.get("CRM-NEW").firm == "Neu AG")
             let log = try await client.customers.errorLogs(jobId: jobId)
             #expect(log.jobStatus == .finishedOk)
-            let noJob = try await expectGoTomError { () async throws(GoTomError) in
+            let noJob = try await expectGoTomError { () async throws in
                 try await client.customers.errorLogs(jobId: 999_999)
             }
             #expect(noJob == .notFound)
             #expect(noJob.serverMessage == CrmJobStatus.noJobFound.rawValue)
 
-            let broken = try await expectGoTomError { () async throws(GoTomError) in
+            let broken = try await expectGoTomError { () async throws in
                 try await client.customers.upsert(Models.customer("CRM-BROKEN"))
             }
             #expect(broken == .crmDataError)
@@ -69,12 +69,12 @@ struct CustomersTests {
             #expect(try await client.customers.get("CRM-JSON").firm == "Vorab Neu AG")
 
             let brokenJSON = try JSONEncoder().encode(Models.customer("CRM-BROKEN"))
-            let broken = try await expectGoTomError { () async throws(GoTomError) in
+            let broken = try await expectGoTomError { () async throws in
                 try await client.customers.upsert(customerJSON: String(decoding: brokenJSON, as: UTF8.self))
             }
             #expect(broken == .crmDataError)
             #expect(broken.serverMessage == "Address data incomplete")
-            let incomplete = try await expectGoTomError { () async throws(GoTomError) in
+            let incomplete = try await expectGoTomError { () async throws in
                 try await client.customers.upsert(customerJSON: #"{"externalCrmId": "CRM-X", "firm": "X"}"#)
             }
             #expect(incomplete == .crmDataError)
@@ -86,14 +86,14 @@ struct CustomersTests {
                 as: UTF8.self)
             let stored = try await client.customers.list().pagination.totalItems
             for text in ["[1, 2]", "", "  ", #""CRM-JSON""#, "{} junk", "{}{}", #"{"a": [1}"#, encoded + "," + #""customer":"# + other] {
-                let refused = try await expectGoTomError { () async throws(GoTomError) in
+                let refused = try await expectGoTomError { () async throws in
                     try await client.customers.upsert(customerJSON: text)
                 }
                 #expect(refused == .invalidRequest, "\(text): \(refused)")
                 #expect(refused.status == nil, "refused locally, no response: \(refused)")
             }
             #expect(try await client.customers.list().pagination.totalItems == stored)
-            let injected = try await expectGoTomError { () async throws(GoTomError) in
+            let injected = try await expectGoTomError { () async throws in
                 try await client.customers.get("CRM-OTHER")
             }
             #expect(injected == .notFound)
@@ -113,7 +113,7 @@ struct CustomersTests {
         fixtures.settings = settings
         try await withSandbox(fixtures: fixtures) { harness in
             let client = harness.client
-            let pending = try await expectGoTomError { () async throws(GoTomError) in
+            let pending = try await expectGoTomError { () async throws in
                 try await client.customers.upsert(Models.customer("CRM-Q"))
             }
             #expect(pending == .crmJobPending)

@@ -16,7 +16,7 @@ struct DiscountsTests {
             let echoed = try await client.campaignDiscounts.create(
                 CampaignDiscountWrite(externalId: "cd 1", name: "Frühbucher"), in: "r")
             #expect(echoed == CampaignDiscountWrite(externalId: "cd 1", name: "Frühbucher"))
-            let duplicate = try await expectGoTomError { () async throws(GoTomError) in
+            let duplicate = try await expectGoTomError { () async throws in
                 try await client.campaignDiscounts.create(
                     CampaignDiscountWrite(externalId: "cd 1", name: "Nochmal"), in: "r")
             }
@@ -26,11 +26,11 @@ struct DiscountsTests {
             try await client.campaignDiscounts.update("cd 1", in: "r", with: CampaignDiscountUpdate(name: "Neu"))
             let list = try await client.campaignDiscounts.list(in: "r")
             #expect(list.map(\.name) == ["Neu"])
-            let noDiscount = try await expectGoTomError { () async throws(GoTomError) in
+            let noDiscount = try await expectGoTomError { () async throws in
                 try await client.campaignDiscounts.update("nope", in: "r", with: CampaignDiscountUpdate(name: "x"))
             }
             #expect(noDiscount == .notFound)
-            let noCampaign = try await expectGoTomError { () async throws(GoTomError) in
+            let noCampaign = try await expectGoTomError { () async throws in
                 try await client.campaignDiscounts.list(in: "nope")
             }
             #expect(noCampaign == .notFound)
@@ -38,7 +38,7 @@ struct DiscountsTests {
             try await client.flightDiscounts.create(
                 FlightDiscountCreate(flightExternalId: "r-1", externalId: "fd-1", amountPercent: 5, amountSum: nil),
                 campaign: "r", campaignDiscount: "cd 1")
-            let stillUsed = try await expectGoTomError { () async throws(GoTomError) in
+            let stillUsed = try await expectGoTomError { () async throws in
                 try await client.campaignDiscounts.delete("cd 1", in: "r")
             }
             #expect(stillUsed == .constraintViolations)
@@ -60,14 +60,14 @@ struct DiscountsTests {
             try await client.flightDiscounts.create(
                 FlightDiscountCreate(flightExternalId: "r-1", externalId: "fd/1", amountPercent: 5, amountSum: nil),
                 campaign: "r", campaignDiscount: "cd")
-            let both = try await expectGoTomError { () async throws(GoTomError) in
+            let both = try await expectGoTomError { () async throws in
                 try await client.flightDiscounts.create(
                     FlightDiscountCreate(flightExternalId: "r-1", externalId: "fd-2", amountPercent: 5, amountSum: 9),
                     campaign: "r", campaignDiscount: "cd")
             }
             #expect(both == .constraintViolations)
             #expect(both.hasViolation(.flightDiscountAmountsBothSet))
-            let noFlight = try await expectGoTomError { () async throws(GoTomError) in
+            let noFlight = try await expectGoTomError { () async throws in
                 try await client.flightDiscounts.create(
                     FlightDiscountCreate(
                         flightExternalId: "nope", externalId: "fd-3", amountPercent: 5, amountSum: nil),
@@ -78,7 +78,7 @@ struct DiscountsTests {
             let read = try await client.flightDiscounts.get("fd/1", campaign: "r", campaignDiscount: "cd")
             #expect(read.amountPercent == 5)
             #expect(read.flightExternalId == "r-1")
-            let missing = try await expectGoTomError { () async throws(GoTomError) in
+            let missing = try await expectGoTomError { () async throws in
                 try await client.flightDiscounts.get("nope", campaign: "r", campaignDiscount: "cd")
             }
             #expect(missing == .notFound)
@@ -87,14 +87,14 @@ struct DiscountsTests {
             let updated = try await client.flightDiscounts.get("fd/1", campaign: "r", campaignDiscount: "cd")
             #expect(updated.amountSum == 120)
             #expect(updated.amountPercent == 0)
-            let updateMissing = try await expectGoTomError { () async throws(GoTomError) in
+            let updateMissing = try await expectGoTomError { () async throws in
                 try await client.flightDiscounts.update(
                     "nope", campaign: "r", campaignDiscount: "cd", with: .percent(1))
             }
             #expect(updateMissing == .notFound)
 
             try await client.flightDiscounts.delete("fd/1", campaign: "r", campaignDiscount: "cd")
-            let deleteMissing = try await expectGoTomError { () async throws(GoTomError) in
+            let deleteMissing = try await expectGoTomError { () async throws in
                 try await client.flightDiscounts.delete("fd/1", campaign: "r", campaignDiscount: "cd")
             }
             #expect(deleteMissing == .notFound)

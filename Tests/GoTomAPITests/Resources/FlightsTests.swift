@@ -37,12 +37,12 @@ struct FlightsTests {
             #expect(flight.units == 100_000)
             #expect(flight.flightPositionTypeName == "Standard")
 
-            let unknownCombination = try await expectGoTomError { () async throws(GoTomError) in
+            let unknownCombination = try await expectGoTomError { () async throws in
                 try await client.flights.create(Models.flight("f-2", channelId: 12), in: "c")
             }
             #expect(unknownCombination == .constraintViolations)
             #expect(unknownCombination.hasViolation(.unknownPlatformChannelAdvertising))
-            let noCampaign = try await expectGoTomError { () async throws(GoTomError) in
+            let noCampaign = try await expectGoTomError { () async throws in
                 try await client.flights.create(Models.flight("f-3"), in: "nope")
             }
             #expect(noCampaign == .notFound)
@@ -52,26 +52,26 @@ struct FlightsTests {
             let updated = try await client.flights.get("f 1/ä", in: "c")
             #expect(updated.units == 5000)
             #expect(updated.flightTags.map(\.name) == ["Wahlen 2025", "Weihnachten"])
-            let badUpdate = try await expectGoTomError { () async throws(GoTomError) in
+            let badUpdate = try await expectGoTomError { () async throws in
                 try await client.flights.update("f 1/ä", in: "c", with: FlightUpdate(platformId: 999))
             }
             #expect(badUpdate == .constraintViolations)
             #expect(badUpdate.hasViolation(.referencedIdNotFound))
-            let noFlight = try await expectGoTomError { () async throws(GoTomError) in
+            let noFlight = try await expectGoTomError { () async throws in
                 try await client.flights.get("nope", in: "c")
             }
             #expect(noFlight == .notFound)
 
             try await client.flights.create(Models.flight("f-archived"), in: "c")
             try await client.campaigns.setArchiveStatus("c", archived: true)
-            let archived = try await expectGoTomError { () async throws(GoTomError) in
+            let archived = try await expectGoTomError { () async throws in
                 try await client.flights.delete("f-archived", in: "c")
             }
             #expect(archived == .constraintViolations)
             #expect(archived.hasViolation(.deleteBlockedByArchivedCampaign))
             try await client.campaigns.setArchiveStatus("c", archived: false)
             try await client.flights.delete("f-archived", in: "c")
-            let gone = try await expectGoTomError { () async throws(GoTomError) in
+            let gone = try await expectGoTomError { () async throws in
                 try await client.flights.delete("f-archived", in: "c")
             }
             #expect(gone == .notFound)
@@ -84,7 +84,7 @@ struct FlightsTests {
             let client = harness.client
             let lineItem = try await client.flights.lineItemId("seeded-f1", in: "seeded")
             #expect(lineItem == FlightLineItemId(strategyId: "S-1", adserverId: 4711))
-            let noLineItem = try await expectGoTomError { () async throws(GoTomError) in
+            let noLineItem = try await expectGoTomError { () async throws in
                 try await client.flights.lineItemId("nope", in: "seeded")
             }
             #expect(noLineItem == .notFound)
@@ -99,11 +99,11 @@ struct FlightsTests {
             try await client.flights.setSublines("net-1", in: "net", to: split)
             let read = try await client.flights.sublines("net-1", in: "net")
             #expect(read.sublines?.map(\.percentage) == [60, 40])
-            let noSublines = try await expectGoTomError { () async throws(GoTomError) in
+            let noSublines = try await expectGoTomError { () async throws in
                 try await client.flights.sublines("nope", in: "net")
             }
             #expect(noSublines == .notFound)
-            let badSplit = try await expectGoTomError { () async throws(GoTomError) in
+            let badSplit = try await expectGoTomError { () async throws in
                 try await client.flights.setSublines(
                     "net-1", in: "net",
                     to: FlightSublines(sublines: [FlightSubline(platformId: 1, percentage: 70)]))
@@ -116,11 +116,11 @@ struct FlightsTests {
             let commission = try await client.flights.commission("net-1", in: "net")
             #expect(commission.bkPercent == 4)
             #expect(commission.vmkAmount == 100)
-            let noCommission = try await expectGoTomError { () async throws(GoTomError) in
+            let noCommission = try await expectGoTomError { () async throws in
                 try await client.flights.commission("nope", in: "net")
             }
             #expect(noCommission == .notFound)
-            let both = try await expectGoTomError { () async throws(GoTomError) in
+            let both = try await expectGoTomError { () async throws in
                 try await client.flights.setCommission(
                     "net-1", in: "net", to: FlightCommission(bkPercent: 4, bkAmount: 10))
             }

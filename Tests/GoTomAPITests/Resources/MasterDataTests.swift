@@ -11,7 +11,7 @@ struct MasterDataTests {
             let servers = try await client.primaryKeys(.adServer)
             #expect(servers.items?.map(\.id) == ["gam", "none", "xandr1"])
             #expect(servers.pagination?.perPage == 1000)
-            let unknown = try await expectGoTomError { () async throws(GoTomError) in
+            let unknown = try await expectGoTomError { () async throws in
                 try await client.primaryKeys(PrimaryKeyEntity(rawValue: "bogus"))
             }
             #expect(unknown == .rejected)
@@ -21,7 +21,7 @@ struct MasterDataTests {
             let prices = try await client.prices(tarifId: 1)
             #expect(prices.items.count == 7)
             #expect(prices.items.allSatisfy { $0.tarifId == 1 })
-            let noTarif = try await expectGoTomError { () async throws(GoTomError) in
+            let noTarif = try await expectGoTomError { () async throws in
                 try await client.prices(tarifId: 999)
             }
             #expect(noTarif == .notFound)

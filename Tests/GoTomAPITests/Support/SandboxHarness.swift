@@ -73,12 +73,12 @@ func withSandbox(
 
 /// Runs `operation` and returns the ``GoTomError`` it throws; fails the test when it succeeds.
 func expectGoTomError<Value>(
-    _ operation: () async throws(GoTomError) -> Value
+    _ operation: () async throws -> Value
 ) async throws -> GoTomError {
     let value: Value
     do {
         value = try await operation()
-    } catch {
+    } catch let error as GoTomError {
         return error
     }
     throw UnexpectedSuccess(description: "expected a GoTomError, got \(value)")

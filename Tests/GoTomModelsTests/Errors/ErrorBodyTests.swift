@@ -72,13 +72,10 @@ struct ErrorBodyTests {
 
     @Test("Model errors compare by kind and describe themselves briefly")
     func modelError() {
-        do {
-            _ = try CalendarDate(parsing: "2024-02-30")
-        } catch {
-            #expect(error == .invalidCalendarDate)
-            #expect(error != .invalidBase64)
-            #expect(error.shortDescription == "invalidCalendarDate")
-            #expect(error.description.hasPrefix("invalidCalendarDate: "))
-        }
+        let error = #expect(throws: GoTomModelsError.self) { try CalendarDate(parsing: "2024-02-30") }
+        #expect(error == .invalidCalendarDate)
+        #expect(error != .invalidBase64)
+        #expect(error?.shortDescription == "invalidCalendarDate")
+        #expect(error?.description.hasPrefix("invalidCalendarDate: ") == true)
     }
 }

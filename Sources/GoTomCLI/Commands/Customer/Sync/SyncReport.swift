@@ -53,7 +53,7 @@ enum SyncFailuresFile {
         var writer: AtomicFileWriter
         do {
             writer = try AtomicFileWriter(destination: path)
-        } catch {
+        } catch let error as GoTomError {
             throw CLIError("cannot write the failures file \(path): \(error.shortDescription)")
         }
         let encoder = JSONEncoder()

@@ -195,7 +195,7 @@ final class SyncRunner: Sendable {
             do {
                 // The journal holds the record as checked and encoded when the input was read; it goes out as is.
                 answer = try await client.customers.upsert(customerJSON: record.body)
-            } catch {
+            } catch let error as GoTomError {
                 return try journalFailure(error, line: record.line, journal: journal)
             }
             try journal.finish(line: record.line, state: .done, jobId: answer.jobId)
@@ -301,11 +301,11 @@ final class SyncRunner: Sendable {
             let log: CustomerErrorLogResponse
             do {
                 log = try await client.customers.errorLogs(jobId: jobId)
-            } catch let error where error == .notFound {
+            } catch GoTomError.notFound {
                 if verbose { StandardStreams.diagnostic("line \(line): goTom no longer knows job \(jobId); sending again") }
                 try journal.finish(line: line, state: .pending)
                 return .requeued
-            } catch let error where error == .unauthorized {
+            } catch let error as GoTomError where error == .unauthorized {
                 return .fatal(error)
             } catch {
                 return .stillWaiting
