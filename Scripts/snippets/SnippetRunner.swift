@@ -12,6 +12,15 @@ guard let binDirectory = arguments.first, arguments.count > 1 else {
 }
 
 var failures: [String] = []
+
+// The sandbox's own error, caught the way a user catches it.
+do {
+    _ = try await SandboxServer.start(configuration: SandboxConfiguration(port: -1, storage: .inMemory))
+    failures.append("SandboxServer.start accepted port -1")
+} catch let error as SandboxError where error == .invalidConfiguration {
+    print("snippets: SandboxError caught by kind: \(error.detail)")
+}
+
 for item in arguments.dropFirst() {
     let parts = item.split(separator: "=", maxSplits: 1).map(String.init)
     let target = parts[0]
