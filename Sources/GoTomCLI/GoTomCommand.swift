@@ -16,7 +16,7 @@ public struct GoTomCommand: AsyncParsableCommand {
             Exit codes: 0 ok (HTTP 1xx-3xx), 4 HTTP 4xx, 5 HTTP 5xx, 6 network/TLS/timeout, 64 usage, \
             75 queued CRM work still pending, 130 interrupted, 141 stdout closed early, 1 other.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionText,
         subcommands: [
             CampaignCommand.self, FlightCommand.self, DiscountCommand.self, CustomerCommand.self, KeysCommand.self,
             PricesCommand.self, ReportCommand.self, RequestCommand.self, SignCommand.self, ConfigCommand.self,
