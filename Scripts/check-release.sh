@@ -30,10 +30,11 @@ fail() {
 
 [ "$(id -u)" = 0 ] || fail "run as root: the check installs and removes the package with dpkg"
 [ -f "$TARBALL" ] && [ -f "$DEB" ] && [ -f "$DIST/SHA256SUMS" ] \
-    || fail "missing artefacts in $DIST (run Scripts/release.sh first): $(basename "$TARBALL"), $(basename "$DEB"), SHA256SUMS"
+    || fail "missing in $DIST (run Scripts/release.sh first): $(basename "$TARBALL"), $(basename "$DEB"), SHA256SUMS"
 if ! command -v man >/dev/null; then
     step "installing man-db"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends man-db >/dev/null
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends man-db >/dev/null
 fi
 if dpkg-query -W -f='${Status}' gotom 2>/dev/null | grep -q "installed"; then
     fail "a gotom package is installed already; remove it (dpkg -r gotom) before the check"
@@ -84,13 +85,15 @@ echo "  $version_text" >&2
 
 step "gotom demo"
 (cd "$WORK/elsewhere" && env -i PATH=/usr/bin:/bin HOME="$WORK/home" timeout 300 gotom demo) \
-    >"$WORK/demo.out" 2>"$WORK/demo.err" || { tail -n 20 "$WORK/demo.out" "$WORK/demo.err" >&2; fail "gotom demo failed"; }
+    >"$WORK/demo.out" 2>"$WORK/demo.err" \
+    || { tail -n 20 "$WORK/demo.out" "$WORK/demo.err" >&2; fail "gotom demo failed"; }
 [ -s "$WORK/demo.out" ] || fail "gotom demo printed nothing"
 
 step "man pages"
 [ "$(man -w gotom)" = /usr/share/man/man1/gotom.1.gz ] || fail "man -w gotom: $(man -w gotom 2>&1)"
 man -w gotom.campaign >/dev/null || fail "no man page for gotom campaign"
-MANWIDTH=80 man -P cat gotom 2>"$WORK/man.err" | grep -q "gotom" || { cat "$WORK/man.err" >&2; fail "man gotom does not render"; }
+MANWIDTH=80 man -P cat gotom >"$WORK/man.txt" 2>"$WORK/man.err" || { cat "$WORK/man.err" >&2; fail "man gotom failed"; }
+grep -q "^NAME" "$WORK/man.txt" && grep -q "gotom" "$WORK/man.txt" || fail "man gotom does not render a page"
 pages=$(dpkg -L gotom | grep -c '^/usr/share/man/man1/.*\.1\.gz$')
 echo "  $pages pages" >&2
 

@@ -32,7 +32,8 @@ STAMP=Sources/GoTomCLI/Support/BuildInfo+Release.swift
 MAINTAINER=${DEB_MAINTAINER:-GoTomKit maintainers <maintainers@gotomkit.invalid>}
 
 for tool in swift git dpkg-deb dpkg-shlibdeps dpkg gzip tar sha256sum strip; do
-    command -v "$tool" >/dev/null || { echo "release: missing $tool (Debian: apt-get install dpkg-dev binutils)" >&2; exit 1; }
+    command -v "$tool" >/dev/null \
+        || { echo "release: missing $tool (Debian: apt-get install dpkg-dev binutils)" >&2; exit 1; }
 done
 
 VERSION=$(sed -n 's/^ *public static let version = "\(.*\)"$/\1/p' Sources/GoTomAuth/Version/GoTomKitVersion.swift)
@@ -204,7 +205,8 @@ mkdir -p "$WORK/shlibs/debian"
 printf 'Source: gotom\n\nPackage: gotom\nArchitecture: any\n' >"$WORK/shlibs/debian/control"
 DEPENDS=$(cd "$WORK/shlibs" && dpkg-shlibdeps -O "$PKG/usr/bin/gotom" 2>"$LOGS/shlibdeps.log" \
     | sed -n 's/^shlibs:Depends=//p')
-[ -n "$DEPENDS" ] || { echo "release: dpkg-shlibdeps found no dependencies:" >&2; cat "$LOGS/shlibdeps.log" >&2; exit 1; }
+[ -n "$DEPENDS" ] \
+    || { echo "release: dpkg-shlibdeps found no dependencies:" >&2; cat "$LOGS/shlibdeps.log" >&2; exit 1; }
 INSTALLED_SIZE=$(du -sk --apparent-size "$PKG/usr" | cut -f1)
 mkdir -p "$PKG/DEBIAN"
 cat >"$PKG/DEBIAN/control" <<EOF
