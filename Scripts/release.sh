@@ -17,10 +17,8 @@
 #
 # gotom is linked as README.md's install line links it: the Swift runtime, Foundation and ICU statically
 # (--static-swift-stdlib; the binary needs only the C and C++ runtime libraries of the system) and at a fixed
-# address (-Xlinker -no-pie; see BENCHMARKS.md). The man pages come from swift-argument-parser's generate-manual
-# plugin, one page per command: gotom(1), one per command group (gotom.campaign(1), ...) and one per command.
-# The plugin builds the package itself; it shares the compiled modules with the release build in the same
-# scratch folder, so it adds only the links of the package's executables.
+# address (-Xlinker -no-pie; see BENCHMARKS.md). The man pages come from swift-argument-parser's generate-manual,
+# one page per command: gotom(1), one per command group (gotom.campaign(1), ...) and one per command.
 #
 # Needs: swift, git, dpkg-deb and dpkg-shlibdeps (package dpkg-dev), gzip, tar, sha256sum, strip.
 set -euo pipefail
@@ -106,16 +104,16 @@ VERSION_TEXT=$("$GOTOM" --version)
 [[ $VERSION_TEXT == "$VERSION (commit ${COMMIT:0:12}, built $BUILT)" ]] \
     || { echo "release: the built gotom reports '$VERSION_TEXT', not $VERSION, ${COMMIT:0:12}, $BUILT" >&2; exit 1; }
 
-log "generating man pages with swift-argument-parser's generate-manual plugin"
-# The plugin links the package's executables with the default settings into the same folder; the release binary
-# is already copied above.
-run_logged "$LOGS/manual.log" \
-    swift package --scratch-path "$SCRATCH" plugin generate-manual --multi-page --date "$DAY" \
-    --authors "GoTomKit maintainers"
-# The plugin writes into its work folder under the scratch folder (plugins/…/GenerateManual…/gotom/).
-MANUAL_DIR=$(find "$SCRATCH" -path '*GenerateManual*' -type f -name gotom.1 -newer "$STAMP" -printf '%h\n' | head -n 1)
-[ -n "$MANUAL_DIR" ] || { echo "release: the plugin wrote no gotom.1 (log: $LOGS/manual.log)" >&2; exit 1; }
-cp "$MANUAL_DIR"/gotom*.1 "$STAGE/man/man1/"
+log "generating man pages with swift-argument-parser's generate-manual"
+# The pages come from the tool behind swift-argument-parser's generate-manual plugin, run as the plugin runs it
+# (--multi-page: one page per command), on the release binary. `swift package plugin generate-manual` itself
+# first builds every product of the package in its own release build, which did not reuse the modules compiled
+# above (seen here: it started compiling all modules again, another 15-50 minutes on two cores), for pages that
+# depend only on the command tree.
+run_logged "$LOGS/manual-build.log" swift build --scratch-path "$SCRATCH" --product generate-manual
+GENERATE_MANUAL=$(swift build --scratch-path "$SCRATCH" --show-bin-path)/generate-manual
+run_logged "$LOGS/manual.log" "$GENERATE_MANUAL" "$GOTOM" --multi-page --date "$DAY" \
+    --authors "GoTomKit maintainers" --output-directory "$STAGE/man/man1"
 PAGES=$(find "$STAGE/man/man1" -name '*.1' | wc -l)
 [ -f "$STAGE/man/man1/gotom.campaign.1" ] || { echo "release: no page for gotom campaign" >&2; exit 1; }
 
