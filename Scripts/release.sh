@@ -90,16 +90,22 @@ mkdir -p "$LOGS"
 
 log "gotom $VERSION ($COMMIT, $BUILT) for linux-$ARCH / $DEB_ARCH"
 log "building gotom (release, static Swift runtime) in $SCRATCH"
-run_logged "$LOGS/build.log" \
-    swift build -c release --scratch-path "$SCRATCH" --static-swift-stdlib -Xlinker -no-pie --product gotom
+# Every swift build here gets the same flags: --static-swift-stdlib changes every compile command, and a single
+# invocation without it (even --show-bin-path) rewrites the build plan and relinks or rebuilds without it.
+FLAGS=(--scratch-path "$SCRATCH" --static-swift-stdlib -Xlinker -no-pie)
+run_logged "$LOGS/build.log" swift build -c release "${FLAGS[@]}" --product gotom
 STAGE=$WORK/$NAME
 mkdir -p "$STAGE/completions" "$STAGE/man/man1"
-BIN_DIR=$(swift build -c release --scratch-path "$SCRATCH" --show-bin-path)
+BIN_DIR=$(swift build -c release "${FLAGS[@]}" --show-bin-path)
 cp "$BIN_DIR/gotom" "$STAGE/gotom"
 # No symbol table in the shipped binary: it is not needed to run (nothing is looked up by name at run time;
 # the executable exports no symbols), and it is a large part of the file.
 strip "$STAGE/gotom"
 GOTOM=$STAGE/gotom
+if ldd "$GOTOM" | grep -E 'libswift|libFoundation|libdispatch|lib_FoundationICU' >&2; then
+    echo "release: gotom is linked against the Swift libraries above, not statically" >&2
+    exit 1
+fi
 VERSION_TEXT=$("$GOTOM" --version)
 [[ $VERSION_TEXT == "$VERSION (commit ${COMMIT:0:12}, built $BUILT)" ]] \
     || { echo "release: the built gotom reports '$VERSION_TEXT', not $VERSION, ${COMMIT:0:12}, $BUILT" >&2; exit 1; }
@@ -110,8 +116,8 @@ log "generating man pages with swift-argument-parser's generate-manual"
 # first builds every product of the package in its own release build, which did not reuse the modules compiled
 # above (seen here: it started compiling all modules again, another 15-50 minutes on two cores), for pages that
 # depend only on the command tree.
-run_logged "$LOGS/manual-build.log" swift build --scratch-path "$SCRATCH" --product generate-manual
-GENERATE_MANUAL=$(swift build --scratch-path "$SCRATCH" --show-bin-path)/generate-manual
+run_logged "$LOGS/manual-build.log" swift build "${FLAGS[@]}" --product generate-manual
+GENERATE_MANUAL=$(swift build "${FLAGS[@]}" --show-bin-path)/generate-manual
 run_logged "$LOGS/manual.log" "$GENERATE_MANUAL" "$GOTOM" --multi-page --date "$DAY" \
     --authors "GoTomKit maintainers" --output-directory "$STAGE/man/man1"
 PAGES=$(find "$STAGE/man/man1" -name '*.1' | wc -l)
