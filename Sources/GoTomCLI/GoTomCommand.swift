@@ -26,7 +26,7 @@ public struct GoTomCommand: AsyncParsableCommand {
             When nothing works: gotom doctor checks the settings, DNS, proxy, TCP, TLS, the credentials per API \
             and the clock, and says what to fix.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionText,
         subcommands: [
             CampaignCommand.self, FlightCommand.self, DiscountCommand.self, CustomerCommand.self, KeysCommand.self,
             PricesCommand.self, ReportCommand.self, RequestCommand.self, SignCommand.self, ConfigCommand.self,

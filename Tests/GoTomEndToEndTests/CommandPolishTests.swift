@@ -1,4 +1,5 @@
 import Foundation
+import GoTomAuth
 import GoTomTesting
 import Testing
 
@@ -38,6 +39,17 @@ struct CommandPolishTests {
             }
         }
         return leaves
+    }
+
+    @Test("--version prints GoTomKit's version, then the commit and build date of a release or 'unknown commit'")
+    func version() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let output = try await cli.run(["--version"])
+        #expect(output.status == 0)
+        let text = output.stdoutText.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(text.hasPrefix("\(GoTomKitVersion.version) ("), "\(text)")
+        #expect(text.hasSuffix(" (unknown commit)") || text.contains(" (commit "), "\(text)")
     }
 
     @Test("every command's --help has an example, and no help text shows the secret from the environment")

@@ -163,8 +163,10 @@ struct RequestPipeline: Sendable {
         } catch {
             return .failedTransport(GoTomTransportError(error))
         }
-        // No header may change after signing: the transport gets exactly the signed fields.
-        assert(prepared.outgoing.headers.map(\.value) == prepared.signed.fields.map(\.value))
+        // No header may change after signing: the transport gets exactly the signed fields and the User-Agent.
+        assert(
+            prepared.outgoing.headers.map(\.value) == prepared.signed.fields.map(\.value) + [GoTomKitVersion.userAgent]
+        )
         assert(prepared.outgoing.requestURI == prepared.signed.message.requestURI)
         logger.debug(
             "sending request",

@@ -6,7 +6,7 @@ import GoTomAuth
 /// signature always matches what goes on the wire. `gotom sign` prints these headers and `gotom request`
 /// sends them, which keeps one path from arguments to bytes.
 public struct PreparedRequest: Sendable {
-    /// The request as it will be sent, including the three authentication headers.
+    /// The request as it will be sent: the three authentication headers, then `User-Agent: GoTomKit/<version>`.
     public var outgoing: OutgoingRequest
     /// The authentication headers and the message they sign.
     public var signed: SignedHeaders
@@ -36,8 +36,11 @@ public struct PreparedRequest: Sendable {
         let signed = signer.sign(
             method: method, requestURI: requestURI, contentType: contentType, bodyDigest: digest, date: date
         )
+        // The User-Agent is not signed (goTom signs no custom headers), but it is set here with the others so
+        // that no header is added after signing.
         let outgoing = OutgoingRequest(
-            server: server, method: method.uppercased(), requestURI: requestURI, headers: signed.fields, body: body
+            server: server, method: method.uppercased(), requestURI: requestURI,
+            headers: signed.fields + [(name: "User-Agent", value: GoTomKitVersion.userAgent)], body: body
         )
         return PreparedRequest(outgoing: outgoing, signed: signed)
     }

@@ -1,5 +1,6 @@
 import GoTomAPI
 import GoTomAuth
+import GoTomModels
 import Testing
 
 @Suite("Client configuration")
@@ -42,5 +43,18 @@ struct GoTomClientTests {
         #expect(client.server == ServerAddress(scheme: "https", host: "demo.gotom.io"))
         #expect(await copy.clockOffsetSeconds() == 0)
         try await copy.shutdown()
+    }
+
+    @Test("every request, a retry included, says GoTomKit/<version> in User-Agent")
+    func userAgent() async throws {
+        let busy = FaultServer.Reply(status: 503, headers: [("Retry-After", "0")], body: "busy")
+        let body = #"{"items":[{"id":1,"name":"NZZ.ch"}]}"#
+        try await RetryTests.withServer([.reply(busy)], fallback: .reply(.init(status: 200, body: body))) {
+            server, setup in
+            _ = try await setup.client.primaryKeys(.platform)
+            #expect(server.received.count == 2)
+            let expected = "GoTomKit/\(GoTomKitVersion.version)"
+            #expect(server.received.map { $0.header("User-Agent") } == [expected, expected])
+        }
     }
 }
