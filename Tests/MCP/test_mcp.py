@@ -107,11 +107,14 @@ def sdk(base_url, *arguments):
     return json.loads(output.stdout)
 
 
-async def with_server(base_url, flags, body):
+async def with_server(base_url, flags, body, config_home=None):
+    env = environment(base_url)
+    if config_home:
+        env["XDG_CONFIG_HOME"] = config_home
     params = StdioServerParameters(
         command=GOTOM,
         args=["mcp", "--audit-file", AUDIT, "--report-dir", os.path.join(WORK, "reports"), *flags],
-        env=environment(base_url))
+        env=env)
     with open(SERVER_LOG, "a") as errlog:
         async with stdio_client(params, errlog=errlog) as (read, write):
             async with ClientSession(read, write) as session:
@@ -277,6 +280,13 @@ async def limited_server(session, init):
     check(field(second, 'is_error') and field(second, 'structured_content')["error"] == "writeLimit", f"second write is limited: {second.content}")
 
 
+async def profile_allows_writes(session, init):
+    print("profile key mcp_allow_writes", flush=True)
+    tools = await session.list_tools()
+    names = {tool.name for tool in tools.tools}
+    check(names == READ_TOOLS | WRITE_TOOLS, f"mcp_allow_writes = true lists the writes: {len(names)}")
+
+
 async def sandbox_mode(session, init):
     print("gotom mcp --sandbox", flush=True)
     customer = await call(session, "customer_get", {"externalCrmId": "CRM-1001"})
@@ -321,6 +331,11 @@ async def main():
         await with_server(BASE_URL, ["--allow-writes"], writes_server)
         await with_server(BASE_URL, ["--allow-writes", "--allow-deletes"], all_tools_server)
         await with_server(BASE_URL, ["--allow-writes", "--max-writes-per-minute", "1"], limited_server)
+        profile_home = os.path.join(WORK, "profile-home")
+        os.makedirs(os.path.join(profile_home, "gotom"))
+        with open(os.path.join(profile_home, "gotom", "config"), "w") as config:
+            config.write("[default]\nmcp_allow_writes = true\n")
+        await with_server(BASE_URL, [], profile_allows_writes, config_home=profile_home)
         await with_server("http://127.0.0.1:9", ["--sandbox"], sandbox_mode)
         await http_transport()
     finally:
