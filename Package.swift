@@ -166,6 +166,7 @@ let package = Package(
             dependencies: [
                 "GoTomCLI",
                 "GoTomModels",
+                "GoTomSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MCP", package: "swift-sdk"),
             ],

@@ -1,5 +1,6 @@
 import Foundation
 import GoTomModels
+import GoTomSandbox
 import MCP
 import Testing
 
@@ -53,7 +54,10 @@ struct MCPToolCatalogTests {
     func schemas() throws {
         let tool = try #require(ToolCatalog.all.first { $0.name == "customer_upsert" })
         guard case .object(let schema) = tool.inputSchema, case .object(let properties)? = schema["properties"]
-        else { return Issue.record("no properties") }
+        else {
+            Issue.record("no properties")
+            return
+        }
         #expect(schema["additionalProperties"] == .bool(false))
         #expect(schema["required"]?.arrayValue?.contains(.string("externalCrmId")) == true)
         let languages = properties["language"]?.objectValue?["enum"]?.arrayValue ?? []
