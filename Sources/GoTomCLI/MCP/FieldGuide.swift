@@ -32,7 +32,11 @@ enum FieldGuide {
                 ("noteInternal", "A note for your own staff only."),
                 ("noteReservation", "A note about the reservation."),
                 ("pdfInvoiceWithAttachment", "Whether invoices are sent with the campaign's documents attached."),
-                ("billingType", "How the campaign is billed (a number goTom documents; 1 is the usual one)."),
+                (
+                    "billingType",
+                    "How flights reach invoices: 0 invoices arranged by hand, 1 one invoice after the campaign, "
+                        + "2 monthly by each flight's daily value, 3 monthly by delivered value (needs an ad server)."
+                ),
                 ("salesId", "The salesperson, a user id from primary_keys_list entity user."),
                 ("salesEmail", "The salesperson by e-mail instead of id."),
                 ("salesSupportId", "The sales support person, a user id."),
@@ -118,7 +122,7 @@ enum FieldGuide {
                 ("externalCrmId", "The id of the record in your CRM."),
                 ("firm", "The company name."),
                 ("status", "1 active, 0 inactive."),
-                ("statusEc", "The kind of customer (advertiser, agency, …) as goTom numbers them."),
+                ("statusEc", "The kind of customer: 1 advertiser, 2 intermediator, 3 agency, 5 publisher."),
                 ("language", "The customer's language for documents (de, fr, it, en)."),
                 ("mainAddress", "Which of the addresses (by its CRM id) is the main one."),
                 ("addresses", "Addresses to add or update; each has its own CRM id."),
