@@ -159,7 +159,7 @@ struct MCPCommand: AsyncParsableCommand {
     static func serve(runner: MCPToolRunner, resources: MCPResources) async {
         let server = await makeServer(runner: runner, resources: resources)
         do {
-            try await server.start(transport: StdioTransport())
+            try await server.start(transport: LineStdioTransport())
         } catch {
             StandardStreams.diagnostic("mcp: cannot start: \(error)")
             return
