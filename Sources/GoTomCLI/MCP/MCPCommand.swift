@@ -158,13 +158,16 @@ struct MCPCommand: AsyncParsableCommand {
     /// Serves MCP on stdin/stdout until the client closes stdin.
     static func serve(runner: MCPToolRunner, resources: MCPResources) async {
         let server = await makeServer(runner: runner, resources: resources)
+        let transport = LineStdioTransport()
         do {
-            try await server.start(transport: LineStdioTransport())
+            try await server.start(transport: transport)
         } catch {
             StandardStreams.diagnostic("mcp: cannot start: \(error)")
             return
         }
         await server.waitUntilCompleted()
+        // stdin is closed; answer what is still being worked on before stopping.
+        await transport.drained()
         await server.stop()
     }
 }
