@@ -323,6 +323,24 @@ async def http_transport():
         log.close()
 
 
+def piped_input():
+    print("requests piped in, stdin closed at once", flush=True)
+    lines = [
+        {"jsonrpc": "2.0", "id": 0, "method": "initialize", "params": {
+            "protocolVersion": "2025-06-18", "capabilities": {}, "clientInfo": {"name": "pipe", "version": "1"}}},
+        {"jsonrpc": "2.0", "method": "notifications/initialized"},
+        {"jsonrpc": "2.0", "id": 1, "method": "tools/call",
+         "params": {"name": "customer_get", "arguments": {"externalCrmId": "CRM-1001"}}},
+    ]
+    output = subprocess.run([GOTOM, "mcp", "--sandbox", "--audit-file", AUDIT],
+                            input="".join(json.dumps(line) + "\n" for line in lines), capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "XDG_CONFIG_HOME": WORK})
+    replies = [json.loads(line) for line in output.stdout.splitlines()]
+    transcript.append(output.stdout)
+    check([reply.get("id") for reply in replies] == [0, 1], f"every piped request is answered: {output.stdout[:200]}")
+    check(output.returncode == 0, f"exit status {output.returncode}")
+
+
 async def main():
     global BASE_URL
     sandbox, BASE_URL = start_sandbox()
@@ -338,6 +356,7 @@ async def main():
         await with_server(BASE_URL, [], profile_allows_writes, config_home=profile_home)
         await with_server("http://127.0.0.1:9", ["--sandbox"], sandbox_mode)
         await http_transport()
+        piped_input()
     finally:
         sandbox.terminate()
         sandbox.wait()
