@@ -86,17 +86,19 @@ struct MCPCommand: AsyncParsableCommand {
             var server: SandboxServer?
             let goTom: GoTomClient
             if sandbox {
+                let started: SandboxServer
                 do {
-                    server = try await SandboxServer.start(
+                    started = try await SandboxServer.start(
                         configuration: SandboxConfiguration(port: 0, storage: .inMemory))
                 } catch {
                     throw CLIError("cannot start the sandbox: \(error)")
                 }
+                server = started
                 goTom = try GoTomClient(
                     configuration: .init(
-                        baseURL: server!.baseURL, credentials: server!.credentials,
+                        baseURL: started.baseURL, credentials: started.credentials,
                         logger: Logger(label: "gotom") { _ in logHandler }))
-                StandardStreams.diagnostic("mcp: serving an in-memory sandbox at \(server!.baseURL)")
+                StandardStreams.diagnostic("mcp: serving an in-memory sandbox at \(started.baseURL)")
             } else {
                 goTom = try client.makeClient(logHandler: logHandler)
             }
