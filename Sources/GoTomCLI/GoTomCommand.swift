@@ -30,7 +30,7 @@ public struct GoTomCommand: AsyncParsableCommand {
         subcommands: [
             CampaignCommand.self, FlightCommand.self, DiscountCommand.self, CustomerCommand.self, KeysCommand.self,
             PricesCommand.self, ReportCommand.self, RequestCommand.self, SignCommand.self, ConfigCommand.self,
-            SandboxCommand.self, DemoCommand.self, DoctorCommand.self,
+            SandboxCommand.self, DemoCommand.self, DoctorCommand.self, MCPCommand.self,
         ]
     )
 

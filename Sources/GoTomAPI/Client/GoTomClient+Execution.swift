@@ -54,7 +54,7 @@ extension GoTomClient {
     private static let jsonDecoder = JSONDecoder()
 
     /// Request bodies: compact, slashes as they are.
-    private static let jsonEncoder: JSONEncoder = {
+    package static let jsonEncoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         return encoder

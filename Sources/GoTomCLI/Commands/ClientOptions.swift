@@ -32,7 +32,9 @@ struct ClientOptions: ParsableArguments {
     var attempts: Int = RetryPolicy.default.maxAttempts
 
     /// Builds a client from the resolved configuration (flags > environment > profile).
-    func makeClient() throws -> GoTomClient {
+    ///
+    /// - Parameter logHandler: Where the SDK's log goes; `nil` prints request lines with `-v`, warnings always.
+    func makeClient(logHandler: (any LogHandler)? = nil) throws -> GoTomClient {
         let config = try connection.resolve()
         let credentials = try config.credentials()
         let server = try config.baseServer(missing:
@@ -40,9 +42,9 @@ struct ClientOptions: ParsableArguments {
                 + "https://YOUR-INSTANCE.gotom.io")
         var policy = RetryPolicy.default
         policy.maxAttempts = max(1, attempts)
-        let logger = Logger(label: "gotom") { _ in
-            VerboseLogHandler(verbose: verbosity.verbose, quiet: verbosity.quiet)
-        }
+        let verbose = verbosity.verbose
+        let quiet = verbosity.quiet
+        let logger = Logger(label: "gotom") { _ in logHandler ?? VerboseLogHandler(verbose: verbose, quiet: quiet) }
         // The same timeouts, CA and proxy as `gotom request` (one place decides them).
         let transport = try connection.transportConfiguration(for: server, config: config)
         let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }

@@ -3,11 +3,14 @@ import Foundation
 /// The profiles file, `$XDG_CONFIG_HOME/gotom/config` (else `~/.config/gotom/config`).
 ///
 /// An INI-style text file: one `[profile]` section per profile with `key = value` lines. Keys: `base_url`,
-/// `user`, `provider`, `secret`, `secret_command`, `cacert`. A file that holds a `secret` must be readable by its
-/// owner only (mode 0600); `gotom` refuses to read a secret from a file others can read.
+/// `user`, `provider`, `secret`, `secret_command`, `cacert`, `mcp_allow_writes`, `mcp_allow_deletes`. A file that
+/// holds a `secret` must be readable by its owner only (mode 0600); `gotom` refuses to read a secret from a file
+/// others can read.
 struct ConfigFile {
     /// The keys a profile may hold.
-    static let knownKeys = ["base_url", "user", "provider", "secret", "secret_command", "cacert"]
+    static let knownKeys = [
+        "base_url", "user", "provider", "secret", "secret_command", "cacert", "mcp_allow_writes", "mcp_allow_deletes",
+    ]
     /// Keys whose values are never printed.
     static let secretKeys: Set<String> = ["secret"]
 

@@ -1,6 +1,6 @@
 /// The request-body schemas of the operations that take JSON, written from goTom's specs.
-enum BodySchemas {
-    static let contactRef = Schema.object([
+package enum BodySchemas {
+    package static let contactRef = Schema.object([
         .field("entityId", .integer()),
         .field("entityExternalId", .string()),
         .field("entityExternalCrmId", .string()),
@@ -12,7 +12,7 @@ enum BodySchemas {
         .field("personExternalCrmId", .string(), nullable: true),
     ])
 
-    static let campaignCreate = Schema.object([
+    package static let campaignCreate = Schema.object([
         .field("externalId", .string(notBlank: true), required: true),
         .field("name", .string(notBlank: true), required: true),
         .field("status", .string(allowed: ["booking", "reservation"]), required: true),
@@ -34,7 +34,7 @@ enum BodySchemas {
         .field("currency", .string(notBlank: true)),
     ])
 
-    static let campaignUpdate = Schema.object([
+    package static let campaignUpdate = Schema.object([
         .field("name", .string(notBlank: true)),
         .field("status", .string(allowed: ["booking", "reservation"])),
         .field("bookingDate", .date),
@@ -55,12 +55,12 @@ enum BodySchemas {
         .field("currency", .string(notBlank: true)),
     ])
 
-    static let dateTime = Schema.object([
+    package static let dateTime = Schema.object([
         .field("date", .date, required: true),
         .field("time", .time),
     ])
 
-    static let keyValueSet = Schema.object([
+    package static let keyValueSet = Schema.object([
         .field("adServerId", .string()),
         .field(
             "keyValues",
@@ -75,7 +75,7 @@ enum BodySchemas {
         ),
     ])
 
-    static let keyValueResultXandr = Schema.object([
+    package static let keyValueResultXandr = Schema.object([
         .field("adServerId", .string(), required: true),
         .field(
             "keyValueSets",
@@ -87,9 +87,9 @@ enum BodySchemas {
     ])
 
     /// The flight members with the eleven documented ones required (built once, not per request).
-    static let flightCreate = flight(create: true)
+    package static let flightCreate = flight(create: true)
     /// The flight members, all optional.
-    static let flightUpdate = flight(create: false)
+    package static let flightUpdate = flight(create: false)
 
     /// The flight members; `create` makes the eleven documented ones required.
     private static func flight(create: Bool) -> Schema {
@@ -142,28 +142,28 @@ enum BodySchemas {
         return .object(fields)
     }
 
-    static let campaignDiscountCreate = Schema.object([
+    package static let campaignDiscountCreate = Schema.object([
         .field("name", .string(notBlank: true), required: true),
         .field("externalId", .string(notBlank: true), required: true),
     ])
 
-    static let campaignDiscountUpdate = Schema.object([
+    package static let campaignDiscountUpdate = Schema.object([
         .field("name", .string(notBlank: true), required: true)
     ])
 
-    static let flightDiscountCreate = Schema.object([
+    package static let flightDiscountCreate = Schema.object([
         .field("flightExternalId", .string(notBlank: true), required: true),
         .field("externalId", .string(notBlank: true), required: true),
         .field("amountPercent", .number, required: true, nullable: true),
         .field("amountSum", .number, required: true, nullable: true),
     ])
 
-    static let flightDiscountUpdate = Schema.object([
+    package static let flightDiscountUpdate = Schema.object([
         .field("amountPercent", .number, nullable: true),
         .field("amountSum", .number, nullable: true),
     ])
 
-    static let sublines = Schema.object([
+    package static let sublines = Schema.object([
         .field(
             "sublines",
             .array(
@@ -177,16 +177,16 @@ enum BodySchemas {
         )
     ])
 
-    static let document = Schema.object([
+    package static let document = Schema.object([
         .field("name", .string(notBlank: true), required: true),
         .field("content", .string(), required: true),
     ])
 
-    static let archiveStatus = Schema.object([.field("setIsArchived", .boolean, required: true)])
+    package static let archiveStatus = Schema.object([.field("setIsArchived", .boolean, required: true)])
 
-    static let commissionStatus = Schema.object([.field("commissionStatus", .integer(), required: true)])
+    package static let commissionStatus = Schema.object([.field("commissionStatus", .integer(), required: true)])
 
-    static let flightCommission = Schema.object([
+    package static let flightCommission = Schema.object([
         .field("bkPercent", .number, nullable: true),
         .field("bkAmount", .number, nullable: true),
         .field("vmkType", .string(allowed: ["VMK", "DBE"]), nullable: true),

@@ -2,7 +2,7 @@ import GoTomModels
 
 /// A small JSON schema for request bodies, checked before anything is decoded so that every problem becomes a
 /// `ConstraintViolationResponse` with Symfony's stock codes and a property path, never a 500.
-indirect enum Schema: Sendable {
+package indirect enum Schema: Sendable {
     /// A string; `allowed` restricts it to an enum, `notBlank` rejects empty text.
     case string(allowed: [String]? = nil, notBlank: Bool = false)
     /// A whole number; `allowed` restricts it to an enum.
@@ -26,13 +26,15 @@ indirect enum Schema: Sendable {
 }
 
 /// One member of an object schema.
-struct SchemaField: Sendable {
-    var name: String
-    var schema: Schema
-    var required: Bool
-    var nullable: Bool
+package struct SchemaField: Sendable {
+    package var name: String
+    package var schema: Schema
+    package var required: Bool
+    package var nullable: Bool
 
-    static func field(_ name: String, _ schema: Schema, required: Bool = false, nullable: Bool = false) -> SchemaField {
+    package static func field(
+        _ name: String, _ schema: Schema, required: Bool = false, nullable: Bool = false
+    ) -> SchemaField {
         SchemaField(name: name, schema: schema, required: required, nullable: nullable)
     }
 }
@@ -43,7 +45,7 @@ extension Schema {
     static let choiceMessage = "The value you selected is not a valid choice."
 
     /// Checks `value` against the schema and records every violation under `path`.
-    func validate(_ value: JSONValue, path: String, into violations: inout ViolationList) {
+    package func validate(_ value: JSONValue, path: String, into violations: inout ViolationList) {
         switch self {
         case .any:
             return

@@ -2,10 +2,13 @@ import GoTomModels
 import HTTPTypes
 
 /// Collects constraint violations for one request, in the order they were found.
-struct ViolationList: Sendable {
-    private(set) var items: [ConstraintViolationItem] = []
+package struct ViolationList: Sendable {
+    package private(set) var items: [ConstraintViolationItem] = []
 
-    var isEmpty: Bool { items.isEmpty }
+    package var isEmpty: Bool { items.isEmpty }
+
+    /// An empty list.
+    package init() {}
 
     mutating func add(_ code: ViolationCode, _ path: String, _ message: String, invalidValue: JSONValue? = .null) {
         items.append(
