@@ -10,8 +10,11 @@ struct ErrorBodyTests {
             {"type": "https://tools.ietf.org/html/rfc2616#section-10", "title": "An error occurred",
              "status": 404, "detail": "Not Found"}
             """#
-        guard let folder = SpecLibrary.referenceFolder?.appendingPathComponent("seed", isDirectory: true),
-            let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
+        // ../shared/reference/seed beside the package root.
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("shared/reference/seed", isDirectory: true)
+        guard let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
             let name = files.sorted().first(where: { $0.hasSuffix(".txt") }),
             let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
             let marker = text.range(of: "Response body"),
