@@ -129,7 +129,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GoTomModelsTests",
-            dependencies: ["GoTomModels"],
+            dependencies: ["GoTomModels", "GoTomTesting"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),

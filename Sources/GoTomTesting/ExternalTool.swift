@@ -23,6 +23,19 @@ public enum ExternalTool {
         return nil
     }
 
+    /// The absolute path of `name` on `PATH`.
+    ///
+    /// Tests that need a program declare it with a trait (see ``Prerequisite``); this is how they then fail
+    /// clearly when `CI` made them run without it.
+    ///
+    /// - Parameter name: The program name.
+    /// - Returns: Its path.
+    /// - Throws: ``MissingPrerequisite`` when it is not installed.
+    public static func require(_ name: String) throws -> String {
+        guard let path = find(name) else { throw MissingPrerequisite(missing: [.tool(name)]) }
+        return path
+    }
+
     /// The result of running a program.
     public struct Output: Sendable {
         /// The exit status.
