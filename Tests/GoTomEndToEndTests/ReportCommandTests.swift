@@ -273,26 +273,18 @@ private final class LargeReportSandbox: Sendable {
         let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-report-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
         let stdoutPath = dataDir.appendingPathComponent("sandbox.out").path
-        let process = try ExternalTool.start(CLIHarness.binary,
-            ["sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
-                "--large-report-size", String(reportSize), "--quiet"],
-            environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], directory: dataDir, stdoutPath: stdoutPath)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let lines = ((try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "").split(separator: "\n")
-            if let line = lines.first(where: { $0.hasPrefix("gotom sandbox listening on ") }),
-                let ca = lines.first(where: { $0.contains("export GOTOM_CACERT=") })
-            {
-                return LargeReportSandbox(
-                    baseURL: String(line.dropFirst("gotom sandbox listening on ".count)),
-                    caPath: String(ca.split(separator: "=", maxSplits: 1)[1]), dataDir: dataDir, process: process)
-            }
-            try await Task.sleep(nanoseconds: 50_000_000)
+        do {
+            let launch = try await SandboxLaunch.start(
+                ["sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
+                    "--large-report-size", String(reportSize), "--quiet"],
+                directory: dataDir, environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], stdoutPath: stdoutPath,
+                stderrPath: "/dev/null")
+            return LargeReportSandbox(baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
+                process: launch.process)
+        } catch {
+            try? FileManager.default.removeItem(at: dataDir)
+            throw error
         }
-        await process.stop()
-        try? FileManager.default.removeItem(at: dataDir)
-        Issue.record("gotom sandbox did not report its URL within 30 s")
-        throw CancellationError()
     }
 
     func stop() async {

@@ -23,22 +23,10 @@ struct SandboxProcessTests {
         var arguments = ["sandbox", "--port", "0", "--data-dir", dataDir.path, "--user", user, "--secret", secret,
             "--large-report-size", "65536", "--quiet"]
         if tls { arguments.append("--tls") }
-        let process = try ExternalTool.start(CLIHarness.binary, arguments, directory: home, stdoutPath: stdoutPath,
+        let launch = try await SandboxLaunch.start(arguments, directory: home, stdoutPath: stdoutPath,
             stderrPath: home.appendingPathComponent("sandbox.err").path)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gotom sandbox listening on ") }) {
-                let url = String(line.dropFirst("gotom sandbox listening on ".count))
-                let ca = text.split(separator: "\n").first { $0.contains("export GOTOM_CACERT=") }
-                    .map { String($0.split(separator: "=", maxSplits: 1)[1]) }
-                return RunningSandbox(process: process, baseURL: url, caPath: ca, stdoutPath: stdoutPath)
-            }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        await process.stop()
-        Issue.record("gotom sandbox did not report its URL within 30 s")
-        throw CancellationError()
+        return RunningSandbox(process: launch.process, baseURL: launch.baseURL, caPath: launch.caPath,
+            stdoutPath: stdoutPath)
     }
 
     static func environment(_ sandbox: RunningSandbox) -> [String: String?] {
