@@ -3,7 +3,8 @@ import Foundation
 /// The example API clients from goTom's documentation page, cut out of the reference text at test time.
 ///
 /// The project does not ship copies of these scripts: tests read goTom's page (``seedPath``: `GOTOM_SEED_DIR`,
-/// default `../shared/reference/seed/` beside the repository) and write each client to a temporary folder, so the interop tests run exactly what goTom publishes.
+/// default `../shared/reference/seed/` beside the repository) and write each client to a temporary folder, so the
+/// interop tests run exactly what goTom publishes.
 public struct SeedClients: Sendable {
     /// The Node client (`callapi.js`).
     public var node: String

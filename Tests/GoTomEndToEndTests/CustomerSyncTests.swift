@@ -141,7 +141,8 @@ struct CustomerSyncTests {
         #expect(stored.values.filter { $0.externalCrmId.hasPrefix("SYNC-") }.allSatisfy { $0.upserts == 1 })
     }
 
-    @Test("killed with SIGKILL after 400, 1400 and 2400 answers and resumed: nothing lost, nothing acknowledged sent twice")
+    @Test(
+        "killed with SIGKILL after 400, 1400 and 2400 answers and resumed: nothing lost, nothing acknowledged sent twice")
     func killedAndResumed() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -198,7 +199,8 @@ struct CustomerSyncTests {
         let extra = synced.reduce(0) { $0 + $1.upserts - 1 }
         #expect(synced.allSatisfy { $0.upserts >= 1 })
         #expect(extra <= kills * concurrency, "\(extra) repeated upserts after kills at \(killPoints) answers")
-        print("\(kills) kills at \(killPoints) answers: \(extra) customers upserted twice (bound \(kills * concurrency))")
+        print("\(kills) kills at \(killPoints) answers: \(extra) customers upserted twice "
+            + "(bound \(kills * concurrency))")
 
         // Running again with everything acknowledged sends nothing.
         let sandbox2 = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))

@@ -13,7 +13,7 @@ struct SandboxLaunch: Sendable {
     let baseURL: String
     /// The local CA's PEM file from the `export GOTOM_CACERT=…` line, for a `--tls` sandbox.
     let caPath: String?
-    /// Standard output (copied to the `stdoutPath` given to ``start(_:directory:environment:stdoutPath:stderrPath:stderr:)``).
+    /// Standard output, also copied to the `stdoutPath` the sandbox was started with.
     let stdout: OutputLines
 
     static let listeningPrefix = "gotom sandbox listening on "

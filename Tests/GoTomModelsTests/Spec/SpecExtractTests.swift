@@ -81,7 +81,8 @@ struct SpecExtractTests {
             let tree = Set(SpecConformance.operationBodies(of: document).map { "\($0.key) \($0.mediaType)" })
             let onlyIndexed = indexed.subtracting(tree)
             let onlyInTree = tree.subtracting(indexed)
-            #expect(indexed == tree, "\(document.fileName): only indexed \(onlyIndexed), only in the tree \(onlyInTree)")
+            #expect(
+                indexed == tree, "\(document.fileName): only indexed \(onlyIndexed), only in the tree \(onlyInTree)")
         }
     }
 
