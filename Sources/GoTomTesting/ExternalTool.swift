@@ -23,6 +23,19 @@ public enum ExternalTool {
         return nil
     }
 
+    /// The absolute path of `name` on `PATH`.
+    ///
+    /// Tests that need a program declare it with a trait (see ``Prerequisite``); this is how they then fail
+    /// clearly when `CI` made them run without it.
+    ///
+    /// - Parameter name: The program name.
+    /// - Returns: Its path.
+    /// - Throws: ``MissingPrerequisite`` when it is not installed.
+    public static func require(_ name: String) throws -> String {
+        guard let path = find(name) else { throw MissingPrerequisite(missing: [.tool(name)]) }
+        return path
+    }
+
     /// The result of running a program.
     public struct Output: Sendable {
         /// The exit status.
@@ -160,13 +173,71 @@ public enum ExternalTool {
         return Background(pid: pid)
     }
 
+    /// Starts a program in the background with its output streams read line by line, for tests to await lines.
+    ///
+    /// - Parameters:
+    ///   - executable: The absolute path of the program.
+    ///   - arguments: Its arguments.
+    ///   - environment: Extra environment variables.
+    ///   - directory: The working directory.
+    ///   - stdout: Receives standard output (and copies it to its file).
+    ///   - stderr: Receives standard error; when `nil`, standard error goes to `stderrPath`.
+    ///   - stderrPath: A file that receives standard error when `stderr` is `nil`; discarded by default.
+    /// - Returns: A handle to stop it.
+    /// - Throws: When it cannot be started.
+    public static func start(
+        _ executable: String,
+        _ arguments: [String],
+        environment: [String: String?] = [:],
+        directory: URL? = nil,
+        stdout: OutputLines,
+        stderr: OutputLines? = nil,
+        stderrPath: String = "/dev/null"
+    ) throws -> Background {
+        // Socket pairs created close-on-exec (as for stdin above), so no process that another test spawns at the
+        // same moment inherits a write end, which would keep the reader from ever seeing the end of the stream;
+        // dup2 in the child clears the flag on its copy.
+        func makePipe() throws -> (read: Int32, write: Int32) {
+            var fds: [Int32] = [0, 0]
+            let type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
+            guard socketpair(AF_UNIX, type, 0, &fds) == 0 else { throw POSIXError(.EMFILE) }
+            return (fds[0], fds[1])
+        }
+        let out = try makePipe()
+        let err: (read: Int32, write: Int32)?
+        do {
+            err = try stderr.map { _ in try makePipe() }
+        } catch {
+            close(out.read)
+            close(out.write)
+            throw error
+        }
+        let pid: pid_t
+        do {
+            pid = try spawn(executable, arguments, environment: environment, directory: directory,
+                stdin: "/dev/null", stdout: "/dev/null", stderr: stderrPath, stdoutDescriptor: out.write,
+                stderrDescriptor: err?.write)
+        } catch {
+            for descriptor in [out.read, out.write, err?.read, err?.write].compactMap({ $0 }) { close(descriptor) }
+            throw error
+        }
+        close(out.write)
+        stdout.startReading(out.read)
+        if let err, let stderr {
+            close(err.write)
+            stderr.startReading(err.read)
+        }
+        return Background(pid: pid)
+    }
+
     /// Starts a process with posix_spawn, its standard streams opened from files.
     ///
     /// Foundation's `Process` is avoided on purpose: on Linux its exit notifications were lost when many
     /// processes ran at once, which hung the suite.
     private static func spawn(
         _ executable: String, _ arguments: [String], environment: [String: String?], directory: URL?,
-        stdin: String, stdinDescriptor: Int32? = nil, stdout: String, stderr: String
+        stdin: String, stdinDescriptor: Int32? = nil, stdout: String, stderr: String,
+        stdoutDescriptor: Int32? = nil, stderrDescriptor: Int32? = nil
     ) throws -> pid_t {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
@@ -178,8 +249,16 @@ public enum ExternalTool {
         } else {
             posix_spawn_file_actions_addopen(&actions, 0, stdin, O_RDONLY, 0)
         }
-        posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        if let stdoutDescriptor {
+            posix_spawn_file_actions_adddup2(&actions, stdoutDescriptor, 1)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 1, stdout, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
+        if let stderrDescriptor {
+            posix_spawn_file_actions_adddup2(&actions, stderrDescriptor, 2)
+        } else {
+            posix_spawn_file_actions_addopen(&actions, 2, stderr, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        }
         // posix_spawn has no portable "change directory" action; a shell changes it and then execs the program.
         let program = directory == nil ? executable : "/bin/sh"
         let words = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable] + arguments }

@@ -2,8 +2,9 @@ import Foundation
 
 /// The example API clients from goTom's documentation page, cut out of the reference text at test time.
 ///
-/// The project does not ship copies of these scripts: tests read `shared/reference/seed/…` (beside the
-/// repository) and write each client to a temporary folder, so the interop tests run exactly what goTom publishes.
+/// The project does not ship copies of these scripts: tests read goTom's page (``seedPath``: `GOTOM_SEED_DIR`,
+/// default `../shared/reference/seed/` beside the repository) and write each client to a temporary folder, so the
+/// interop tests run exactly what goTom publishes.
 public struct SeedClients: Sendable {
     /// The Node client (`callapi.js`).
     public var node: String
@@ -17,9 +18,16 @@ public struct SeedClients: Sendable {
         FileManager.default.fileExists(atPath: seedPath.path) ? nil : "seed text not found at \(seedPath.path)"
     }
 
-    /// The location of the seed text: `../shared/reference/seed/000_3f619a6c8f664f0c.txt` from the package root.
+    /// The location of the seed text: `000_3f619a6c8f664f0c.txt` in the folder named by `GOTOM_SEED_DIR` (relative
+    /// to the package root unless absolute), else in `../shared/reference/seed/` beside the package root.
     public static var seedPath: URL {
-        ReferencePaths.sharedReference.appendingPathComponent("seed/000_3f619a6c8f664f0c.txt")
+        let folder: URL
+        if let configured = ProcessInfo.processInfo.environment["GOTOM_SEED_DIR"], !configured.isEmpty {
+            folder = URL(fileURLWithPath: configured, isDirectory: true, relativeTo: ReferencePaths.packageRoot)
+        } else {
+            folder = ReferencePaths.sharedReference.appendingPathComponent("seed", isDirectory: true)
+        }
+        return folder.appendingPathComponent("000_3f619a6c8f664f0c.txt").standardizedFileURL
     }
 
     /// Reads and cuts the three clients out of the seed text.

@@ -54,13 +54,10 @@ struct SeedClientVectorTests {
         #expect(ours.authorization.value == captured.authorization)
     }
 
-    @Test("Node client (callapi.js)", arguments: cases.indices)
+    @Test("Node client (callapi.js)", .requires(.tool("node"), .seedPage), arguments: cases.indices)
     func node(_ index: Int) async throws {
-        guard let node = ExternalTool.find("node") else {
-            print("skipped: node is not installed, so the seed's Node client cannot be run")
-            return
-        }
-        if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
+        let node = try ExternalTool.require("node")
+        try Prerequisite.seedPage.require()
         let directory = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // Replaces https.request with a recorder that prints what would be sent and exits.
@@ -106,15 +103,12 @@ struct SeedClientVectorTests {
         try Self.check(captured, expectedBody: testCase.method.uppercased() == "GET" ? "" : testCase.body)
     }
 
-    @Test("Bash client (callapiendpoint.sh)", arguments: cases.indices)
+    @Test(
+        "Bash client (callapiendpoint.sh)", .requires(.tool("bash"), .tool("openssl"), .tool("md5sum"), .seedPage),
+        arguments: cases.indices)
     func bash(_ index: Int) async throws {
-        guard let bash = ExternalTool.find("bash"), ExternalTool.find("openssl") != nil,
-            ExternalTool.find("md5sum") != nil
-        else {
-            print("skipped: bash, openssl or md5sum is not installed, so the seed's Bash client cannot be run")
-            return
-        }
-        if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
+        let bash = try ExternalTool.require("bash")
+        try Prerequisites.require([.tool("openssl"), .tool("md5sum"), .seedPage])
         let directory = try Self.workDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         // A stand-in curl that prints its arguments, one per line, instead of connecting. It is a shell function

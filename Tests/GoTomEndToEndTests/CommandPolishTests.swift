@@ -77,12 +77,12 @@ struct CommandPolishTests {
         }
     }
 
-    @Test("errors are red on a terminal, plain with NO_COLOR or when stderr is not a terminal")
+    @Test(
+        "errors are red on a terminal, plain with NO_COLOR or when stderr is not a terminal",
+        .requires(.tool("script")))
     func noColor() async throws {
-        guard let script = ExternalTool.find("script") else {
-            print("skipping: script(1) is not installed, no pseudo-terminal to test colour with")
-            return
-        }
+        // script(1) gives the command a pseudo-terminal.
+        let script = try ExternalTool.require("script")
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         // A refused connection: the error line is red on a terminal.

@@ -85,7 +85,7 @@ struct CredentialsAndConfigTests {
         }
     }
 
-    @Test("gotom sign prints headers the server accepts; --curl runs as is; --explain hides the secret")
+    @Test("gotom sign prints the published signature for a fixed date; --explain hides the secret")
     func sign() async throws {
         try await withEchoServer { server, cli in
             let url = server.baseURL + "/app-api/campaign/12345?update_commissions=0"
@@ -101,19 +101,24 @@ struct CredentialsAndConfigTests {
             #expect(explain.stdoutText.contains("6 request URI"))
             #expect(!explain.stdoutText.contains(CLIHarness.secret))
 
-            guard let curl = ExternalTool.find("curl"), let sh = ExternalTool.find("sh") else {
-                print("skipped: curl or sh is not installed, so `gotom sign --curl` cannot be run")
-                return
-            }
-            _ = curl
+            let badDate = try await cli.run(["sign", "GET", url, "--date", "tomorrow-ish"])
+            #expect(badDate.status == 64)
+        }
+    }
+
+    @Test(
+        "gotom sign --curl prints a command that runs as is and the server accepts",
+        .requires(.tool("curl"), .tool("sh")))
+    func signCurl() async throws {
+        try Prerequisites.require([.tool("curl")])
+        let sh = try ExternalTool.require("sh")
+        try await withEchoServer { server, cli in
+            let url = server.baseURL + "/app-api/campaign/12345?update_commissions=0"
             let command = try await cli.run(["sign", "POST", url, "--data", #"{"note":"it's"}"#, "--curl"])
             #expect(command.status == 0)
             let ran = try await ExternalTool.run(sh, ["-c", command.stdoutText])
             #expect(ran.stdoutText.contains("HTTP/1.1 200 OK"), "\(ran.stdoutText)")
             #expect(ran.stdoutText.contains(#""body":"{\"note\":\"it's\"}""#))
-
-            let badDate = try await cli.run(["sign", "GET", url, "--date", "tomorrow-ish"])
-            #expect(badDate.status == 64)
         }
     }
 }

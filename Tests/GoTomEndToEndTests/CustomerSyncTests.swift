@@ -15,32 +15,28 @@ struct CustomerSyncTests {
         let dataDir: URL
         let baseURL: String
         let process: ExternalTool.Background
+        /// The request log, when started with `logRequests`.
+        let requestLog: OutputLines?
 
-        static func start(dataDir: URL, fixtures: String? = nil) async throws -> SyncSandbox {
+        /// Starts the sandbox; with `logRequests`, its request log (one line per answer) is read as it arrives.
+        static func start(dataDir: URL, fixtures: String? = nil, logRequests: Bool = false) async throws
+            -> SyncSandbox
+        {
             try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-            var arguments = ["sandbox", "--port", "0", "--data-dir", dataDir.path, "--user", user, "--secret", secret,
-                "--quiet"]
+            var arguments = ["sandbox", "--port", "0", "--data-dir", dataDir.path, "--user", user, "--secret", secret]
+            if !logRequests { arguments.append("--quiet") }
+            let requestLog = logRequests
+                ? OutputLines(copyTo: dataDir.appendingPathComponent("requests-\(UUID().uuidString).log").path) : nil
             if let fixtures {
                 let path = dataDir.appendingPathComponent("fixtures-\(UUID().uuidString).json")
                 try Data(fixtures.utf8).write(to: path)
                 arguments += ["--fixtures", path.path]
             }
             let stdoutPath = dataDir.appendingPathComponent("sandbox-\(UUID().uuidString).out").path
-            let process = try ExternalTool.start(CLIHarness.binary, arguments, directory: dataDir,
-                stdoutPath: stdoutPath, stderrPath: dataDir.appendingPathComponent("sandbox.err").path)
-            let deadline = Date().addingTimeInterval(30)
-            while Date() < deadline {
-                let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
-                if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gotom sandbox listening on ") }) {
-                    return SyncSandbox(dataDir: dataDir,
-                        baseURL: String(line.dropFirst("gotom sandbox listening on ".count)), process: process)
-                }
-                try await Task.sleep(nanoseconds: 50_000_000)
-            }
-            await process.stop()
-            let log = (try? String(contentsOf: dataDir.appendingPathComponent("sandbox.err"), encoding: .utf8)) ?? ""
-            Issue.record("gotom sandbox did not report its URL within 30 s: \(log)")
-            throw CancellationError()
+            let launch = try await SandboxLaunch.start(arguments, directory: dataDir, stdoutPath: stdoutPath,
+                stderrPath: dataDir.appendingPathComponent("sandbox.err").path, stderr: requestLog)
+            return SyncSandbox(dataDir: dataDir, baseURL: launch.baseURL, process: launch.process,
+                requestLog: requestLog)
         }
 
         var environment: [String: String?] {
@@ -145,7 +141,8 @@ struct CustomerSyncTests {
         #expect(stored.values.filter { $0.externalCrmId.hasPrefix("SYNC-") }.allSatisfy { $0.upserts == 1 })
     }
 
-    @Test("killed with SIGKILL at random points and resumed: nothing lost, nothing acknowledged sent twice")
+    @Test(
+        "killed with SIGKILL after 400, 1400 and 2400 answers and resumed: nothing lost, nothing acknowledged sent twice")
     func killedAndResumed() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -154,7 +151,8 @@ struct CustomerSyncTests {
         let input = cli.home.appendingPathComponent("kill.jsonl")
         try (0..<count).map { Self.customerLine("KILL-\($0)", firm: "Kill \($0)", note: "final \($0)") }
             .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
-        let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))
+        let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"), logRequests: true)
+        let requestLog = try #require(sandbox.requestLog)
         var environment: [String: String?] = [
             "HOME": cli.home.path, "XDG_CONFIG_HOME": cli.home.appendingPathComponent("config").path,
             "GOTOM_PROFILE": nil, "GOTOM_CACERT": nil, "GOTOM_PROVIDER": nil,
@@ -162,19 +160,26 @@ struct CustomerSyncTests {
         ]
         environment.merge(sandbox.environment) { _, new in new }
 
+        // Each run is killed once the sandbox has answered this many upserts in all (its request log, read as it
+        // is written, says so). The journal itself cannot be watched: a running sync holds it exclusively.
+        let killPoints = [400, 1400, 2400]
+        let isAnsweredUpsert: @Sendable (String) -> Bool = { $0.contains("/update-customer 2") }
         var kills = 0
-        var delays: [Int] = []
-        for _ in 0..<4 {
-            let delay = Int.random(in: 600...2000)
-            delays.append(delay)
+        for point in killPoints {
             let process = try ExternalTool.start(CLIHarness.binary,
                 ["customer", "sync", input.path, "--concurrency", "\(concurrency)", "-q"],
                 environment: environment, directory: cli.home)
-            try await Task.sleep(nanoseconds: UInt64(delay) * 1_000_000)
+            do {
+                try await requestLog.line(number: point, where: isAnsweredUpsert)
+            } catch {
+                await process.signal(SIGKILL)
+                throw error
+            }
             let status = await process.signal(SIGKILL)
-            if status == 128 + SIGKILL { kills += 1 } else { break }
+            #expect(status == 128 + SIGKILL, "the sync was still running after \(point) answers")
+            if status == 128 + SIGKILL { kills += 1 }
         }
-        #expect(kills >= 2, "the sync was killed mid-run (delays \(delays) ms)")
+        #expect(kills == killPoints.count)
 
         let final = try await cli.run(["customer", "sync", input.path, "--json", "--concurrency", "\(concurrency)"],
             environment: sandbox.environment)
@@ -182,7 +187,9 @@ struct CustomerSyncTests {
         let counts = Self.counts(try Self.summary(final))
         #expect(counts["records"] == count && counts["created"] == count && counts["failed"] == 0
             && counts["pending"] == 0, "\(counts)")
-        #expect((counts["sentThisRun"] ?? count) < count, "the last run resumed instead of starting over")
+        // Acknowledged before the last kill: its answers, less those still in flight, less repeated records.
+        let resumeBound = count - killPoints[killPoints.count - 1] + (kills + 1) * concurrency
+        #expect((counts["sentThisRun"] ?? count) <= resumeBound, "the last run resumed where it was killed: \(counts)")
 
         let stored = try await sandbox.stopAndInspect()
         let synced = stored.values.filter { $0.externalCrmId.hasPrefix("KILL-") }
@@ -191,8 +198,9 @@ struct CustomerSyncTests {
         // Only requests in flight at a kill (at most `concurrency` per kill) may have reached the sandbox twice.
         let extra = synced.reduce(0) { $0 + $1.upserts - 1 }
         #expect(synced.allSatisfy { $0.upserts >= 1 })
-        #expect(extra <= kills * concurrency, "\(extra) repeated upserts after \(kills) kills (delays \(delays) ms)")
-        print("\(kills) kills at \(delays) ms: \(extra) customers upserted twice (bound \(kills * concurrency))")
+        #expect(extra <= kills * concurrency, "\(extra) repeated upserts after kills at \(killPoints) answers")
+        print("\(kills) kills at \(killPoints) answers: \(extra) customers upserted twice "
+            + "(bound \(kills * concurrency))")
 
         // Running again with everything acknowledged sends nothing.
         let sandbox2 = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))

@@ -17,12 +17,11 @@ struct InteropTests {
         ("DELETE", "/app-api/campaign/1/flight/f%2F2", nil),
     ]
 
-    @Test("requests made by gotom are accepted by an independent PHP verifier", arguments: targets.indices)
+    @Test(
+        "requests made by gotom are accepted by an independent PHP verifier", .requires(.tool("php")),
+        arguments: targets.indices)
     func phpVerifier(_ index: Int) async throws {
-        guard let php = ExternalTool.find("php") else {
-            print("skipped: php is not installed, so the independent verifier cannot run")
-            return
-        }
+        let php = try ExternalTool.require("php")
         let target = Self.targets[index]
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -71,15 +70,12 @@ struct InteropTests {
         #expect(wrong.stdoutText == "\"Signature not valid\"")
     }
 
-    @Test("the seed's Bash client, run unmodified with curl, is accepted by GoTomAuth's verifier")
+    @Test(
+        "the seed's Bash client, run unmodified with curl, is accepted by GoTomAuth's verifier",
+        .requires(.tool("bash"), .tool("curl"), .tool("openssl"), .seedPage))
     func bashClientLive() async throws {
-        guard let bash = ExternalTool.find("bash"), ExternalTool.find("curl") != nil,
-            ExternalTool.find("openssl") != nil
-        else {
-            print("skipped: bash, curl or openssl is missing, so the seed's Bash client cannot run")
-            return
-        }
-        if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
+        let bash = try ExternalTool.require("bash")
+        try Prerequisites.require([.tool("curl"), .tool("openssl"), .seedPage])
         try await withEchoServer { server, cli in
             try SeedClients.load().write(to: cli.home)
             let get = try await ExternalTool.run(bash, ["callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/26106",

@@ -54,27 +54,16 @@ final class ResourceSandbox: Sendable {
             arguments += ["--fixtures", path.path]
         }
         let stdoutPath = dataDir.appendingPathComponent("sandbox.out").path
-        let process = try ExternalTool.start(CLIHarness.binary, arguments,
-            environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], directory: dataDir, stdoutPath: stdoutPath,
-            stderrPath: dataDir.appendingPathComponent("sandbox.log").path)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
-            let lines = text.split(separator: "\n")
-            if let line = lines.first(where: { $0.hasPrefix("gotom sandbox listening on ") }),
-                let ca = lines.first(where: { $0.contains("export GOTOM_CACERT=") })
-            {
-                let url = String(line.dropFirst("gotom sandbox listening on ".count))
-                let caPath = String(ca.split(separator: "=", maxSplits: 1)[1])
-                return ResourceSandbox(baseURL: url, caPath: caPath, dataDir: dataDir, process: process)
-            }
-            try await Task.sleep(nanoseconds: 50_000_000)
+        do {
+            let launch = try await SandboxLaunch.start(arguments, directory: dataDir,
+                environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], stdoutPath: stdoutPath,
+                stderrPath: dataDir.appendingPathComponent("sandbox.log").path)
+            return ResourceSandbox(baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
+                process: launch.process)
+        } catch {
+            try? FileManager.default.removeItem(at: dataDir)
+            throw error
         }
-        await process.stop()
-        let log = (try? String(contentsOf: dataDir.appendingPathComponent("sandbox.log"), encoding: .utf8)) ?? ""
-        try? FileManager.default.removeItem(at: dataDir)
-        Issue.record("gotom sandbox did not report its URL within 30 s: \(log)")
-        throw CancellationError()
     }
 
     /// The sandbox's request log so far (its stderr): one line per request it answered.

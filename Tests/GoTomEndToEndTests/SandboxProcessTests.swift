@@ -23,22 +23,10 @@ struct SandboxProcessTests {
         var arguments = ["sandbox", "--port", "0", "--data-dir", dataDir.path, "--user", user, "--secret", secret,
             "--large-report-size", "65536", "--quiet"]
         if tls { arguments.append("--tls") }
-        let process = try ExternalTool.start(CLIHarness.binary, arguments, directory: home, stdoutPath: stdoutPath,
+        let launch = try await SandboxLaunch.start(arguments, directory: home, stdoutPath: stdoutPath,
             stderrPath: home.appendingPathComponent("sandbox.err").path)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? ""
-            if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("gotom sandbox listening on ") }) {
-                let url = String(line.dropFirst("gotom sandbox listening on ".count))
-                let ca = text.split(separator: "\n").first { $0.contains("export GOTOM_CACERT=") }
-                    .map { String($0.split(separator: "=", maxSplits: 1)[1]) }
-                return RunningSandbox(process: process, baseURL: url, caPath: ca, stdoutPath: stdoutPath)
-            }
-            try await Task.sleep(nanoseconds: 50_000_000)
-        }
-        await process.stop()
-        Issue.record("gotom sandbox did not report its URL within 30 s")
-        throw CancellationError()
+        return RunningSandbox(process: launch.process, baseURL: launch.baseURL, caPath: launch.caPath,
+            stdoutPath: stdoutPath)
     }
 
     static func environment(_ sandbox: RunningSandbox) -> [String: String?] {
@@ -83,28 +71,52 @@ struct SandboxProcessTests {
         await third.process.stop()
     }
 
-    @Test("goTom's Node (over TLS), Bash and PHP example clients create and update campaigns")
-    func seedClients() async throws {
-        if let reason = SeedClients.unavailableReason { print("skipped: \(reason)"); return }
+    /// A TLS sandbox process with goTom's three example clients written to `clients/` in the CLI's home.
+    struct SeedSetup {
+        var cli: CLIHarness
+        var clients: URL
+        var seed: SeedClients
+        var sandbox: RunningSandbox
+        var ca: String
+
+        static func campaignBody(_ id: String) -> String {
+            #"{"name":"Kampagne \#(id)","externalId":"\#(id)","status":"reservation","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"}}"#
+        }
+
+        func noteOf(_ id: String) async throws -> String? {
+            let read = try await cli.run(["request", "GET", "/app-api/campaign/\(id)", "-b"],
+                environment: SandboxProcessTests.environment(sandbox))
+            return (try? JSONSerialization.jsonObject(with: read.stdout) as? [String: Any])?["note"] as? String
+        }
+    }
+
+    static func withSeedSetup(_ body: (SeedSetup) async throws -> Void) async throws {
+        try Prerequisite.seedPage.require()
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let clients = cli.home.appendingPathComponent("clients")
         try FileManager.default.createDirectory(at: clients, withIntermediateDirectories: true)
         let seed = try SeedClients.load()
         try seed.write(to: clients)
-        let sandbox = try await Self.startSandbox(dataDir: cli.home.appendingPathComponent("data"), tls: true,
+        let sandbox = try await startSandbox(dataDir: cli.home.appendingPathComponent("data"), tls: true,
             home: cli.home)
-        let ca = try #require(sandbox.caPath)
-        func campaignBody(_ id: String) -> String {
-            #"{"name":"Kampagne \#(id)","externalId":"\#(id)","status":"reservation","bookingDate":"2025-06-01","customer":{"entityExternalCrmId":"CRM-1001"}}"#
+        do {
+            let ca = try #require(sandbox.caPath)
+            try await body(SeedSetup(cli: cli, clients: clients, seed: seed, sandbox: sandbox, ca: ca))
+        } catch {
+            await sandbox.process.stop()
+            throw error
         }
-        func noteOf(_ id: String) async throws -> String? {
-            let read = try await cli.run(["request", "GET", "/app-api/campaign/\(id)", "-b"],
-                environment: Self.environment(sandbox))
-            return (try? JSONSerialization.jsonObject(with: read.stdout) as? [String: Any])?["note"] as? String
-        }
+        await sandbox.process.stop()
+    }
 
-        if let node = ExternalTool.find("node") {
+    @Test("goTom's Node example client creates and updates campaigns over TLS", .requires(.tool("node"), .seedPage))
+    func seedNodeClient() async throws {
+        let node = try ExternalTool.require("node")
+        try await Self.withSeedSetup { setup in
+            let (clients, sandbox, ca) = (setup.clients, setup.sandbox, setup.ca)
+            let campaignBody = SeedSetup.campaignBody
+            let noteOf = setup.noteOf
             let env: [String: String?] = ["NODE_EXTRA_CA_CERTS": ca]
             // The sandbox answers an empty body (the client's stdin timer fired first) with this 400.
             let bodyArrived: (ExternalTool.Output) -> Bool = { !$0.stdoutText.contains("the request body is empty") }
@@ -123,11 +135,19 @@ struct SandboxProcessTests {
             let missing = try await ExternalTool.run(node, ["callapi.js", "GET",
                 sandbox.baseURL + "/app-api/campaign/26106", Self.user, Self.secret], environment: env, directory: clients)
             #expect(missing.stdoutText.hasPrefix("HTTP/1.1 404 Not Found"))
-        } else {
-            print("skipped: node is not installed, so the seed's Node client cannot run")
         }
+    }
 
-        if let bash = ExternalTool.find("bash"), ExternalTool.find("curl") != nil, ExternalTool.find("openssl") != nil {
+    @Test(
+        "goTom's Bash example client creates and updates campaigns over TLS",
+        .requires(.tool("bash"), .tool("curl"), .tool("openssl"), .seedPage))
+    func seedBashClient() async throws {
+        let bash = try ExternalTool.require("bash")
+        try Prerequisites.require([.tool("curl"), .tool("openssl")])
+        try await Self.withSeedSetup { setup in
+            let (clients, sandbox, ca) = (setup.clients, setup.sandbox, setup.ca)
+            let campaignBody = SeedSetup.campaignBody
+            let noteOf = setup.noteOf
             // The script calls curl without --cacert; curl reads CURL_CA_BUNDLE instead.
             let env: [String: String?] = ["CURL_CA_BUNDLE": ca]
             let create = try await ExternalTool.run(bash, ["callapiendpoint.sh", "POST",
@@ -139,11 +159,16 @@ struct SandboxProcessTests {
                 stdin: Data(#"{"note": "von Bash"}"#.utf8), environment: env, directory: clients)
             #expect(update.stdoutText.contains("HTTP/1.1 204"), "\(update.stdoutText)")
             #expect(try await noteOf("BASH-1") == "von Bash")
-        } else {
-            print("skipped: bash, curl or openssl is missing, so the seed's Bash client cannot run")
         }
+    }
 
-        if let php = ExternalTool.find("php") {
+    @Test("goTom's PHP example client creates and updates campaigns over TLS", .requires(.tool("php"), .seedPage))
+    func seedPHPClient() async throws {
+        let php = try ExternalTool.require("php")
+        try await Self.withSeedSetup { setup in
+            let (clients, seed, sandbox, ca) = (setup.clients, setup.seed, setup.sandbox, setup.ca)
+            let campaignBody = SeedSetup.campaignBody
+            let noteOf = setup.noteOf
             // The PHP example keeps host, URI, user, secret and the body file in variables meant to be edited;
             // the test edits exactly those and nothing else.
             func runPHP(uri: String, body: String) async throws -> ExternalTool.Output {
@@ -161,21 +186,18 @@ struct SandboxProcessTests {
                 try body.write(to: folder.appendingPathComponent("customer.json"), atomically: true, encoding: .utf8)
                 try script.write(to: clients.appendingPathComponent("callapi.php"), atomically: true, encoding: .utf8)
                 return try await ExternalTool.run(php, ["-d", "openssl.cafile=\(ca)", "callapi.php"], directory: clients)
-            }
-            let create = try await runPHP(uri: "/app-api/campaign", body: campaignBody("PHP-1"))
-            #expect(create.status == 0, "\(create.stdoutText)\(create.stderrText)")
-            let variables = try String(contentsOf: clients.appendingPathComponent("variables.json"), encoding: .utf8)
-            #expect(!variables.contains(Self.secret), "the example script itself keeps the secret out of variables.json")
-            let update = try await runPHP(uri: "/app-api/campaign/PHP-1", body: #"{"note": "von PHP"}"#)
-            #expect(update.status == 0, "\(update.stderrText)")
-            #expect(try await noteOf("PHP-1") == "von PHP")
-            // A duplicate create answers the documented violation, which the script saves to response.json.
-            _ = try await runPHP(uri: "/app-api/campaign", body: campaignBody("PHP-1"))
-            let response = try String(contentsOf: clients.appendingPathComponent("response.json"), encoding: .utf8)
-            #expect(response.contains("1f06b2d7-49b4-4b8b-aa66-5172aeb01e97"), "\(response)")
-        } else {
-            print("skipped: php is not installed, so the seed's PHP client cannot run")
         }
-        await sandbox.process.stop()
+        let create = try await runPHP(uri: "/app-api/campaign", body: campaignBody("PHP-1"))
+        #expect(create.status == 0, "\(create.stdoutText)\(create.stderrText)")
+        let variables = try String(contentsOf: clients.appendingPathComponent("variables.json"), encoding: .utf8)
+        #expect(!variables.contains(Self.secret), "the example script itself keeps the secret out of variables.json")
+        let update = try await runPHP(uri: "/app-api/campaign/PHP-1", body: #"{"note": "von PHP"}"#)
+        #expect(update.status == 0, "\(update.stderrText)")
+        #expect(try await noteOf("PHP-1") == "von PHP")
+        // A duplicate create answers the documented violation, which the script saves to response.json.
+        _ = try await runPHP(uri: "/app-api/campaign", body: campaignBody("PHP-1"))
+        let response = try String(contentsOf: clients.appendingPathComponent("response.json"), encoding: .utf8)
+        #expect(response.contains("1f06b2d7-49b4-4b8b-aa66-5172aeb01e97"), "\(response)")
+        }
     }
 }

@@ -65,7 +65,7 @@ struct RequestPipeline: Sendable {
         var retries = 0
         var possiblyDelivered = false
         var skewCorrected = false
-        var budget = RetryBudget(total: policy.totalBudget)
+        var budget = RetryBudget(total: policy.totalBudget, sleeper: configuration.sleeper)
         while true {
             if Task.isCancelled { throw cancelled(request, attempts: attempts) }
             let outcome = await attemptCorrectingSkew(
@@ -240,13 +240,13 @@ struct RequestPipeline: Sendable {
                 "gotom.delay_ms": "\(delay.milliseconds)",
             ]
         )
-        let started = ContinuousClock.now
+        let started = configuration.sleeper.now()
         do {
             try await configuration.sleeper.sleep(for: delay)
         } catch {
             throw cancelled(request, attempts: attempt - 1)
         }
-        budget.slept(requested: delay, actual: ContinuousClock.now - started)
+        budget.slept(requested: delay, actual: configuration.sleeper.now() - started)
     }
 
     private func cancelled(_ request: APIRequest, attempts: Int) -> GoTomError {
@@ -275,15 +275,21 @@ struct RequestPipeline: Sendable {
 /// injected sleeper that returns at once still exhausts the budget.
 struct RetryBudget: Sendable {
     let total: Duration
-    private let started = ContinuousClock.now
+    private let sleeper: RetrySleeper
+    private let started: Duration
     private var realSleep: Duration = .zero
     private var requestedSleep: Duration = .zero
 
-    init(total: Duration) { self.total = total }
+    /// A budget measured on the sleeper's clock, from now.
+    init(total: Duration, sleeper: RetrySleeper) {
+        self.total = total
+        self.sleeper = sleeper
+        self.started = sleeper.now()
+    }
 
     /// Whether waiting `delay` more stays within the budget.
     func allows(_ delay: Duration) -> Bool {
-        (ContinuousClock.now - started) - realSleep + requestedSleep + delay <= total
+        (sleeper.now() - started) - realSleep + requestedSleep + delay <= total
     }
 
     /// Records a sleep.

@@ -5,7 +5,7 @@ import NIOCore
 import NIOPosix
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request as scripted: a reply, a dropped connection
-/// or a late reply. It records every request so tests can count attempts and check their signatures.
+/// or no answer at all. It records every request so tests can count attempts and check their signatures.
 final class FaultServer: @unchecked Sendable {
     /// A scripted answer.
     struct Reply: Sendable {
@@ -20,8 +20,8 @@ final class FaultServer: @unchecked Sendable {
         case reply(Reply)
         /// Close the connection without answering.
         case drop
-        /// Answer after a delay.
-        case delayed(milliseconds: Int64, Reply)
+        /// Never answer: the connection stays open until the client gives up (or the server stops).
+        case hang
     }
 
     /// A request as received.
@@ -104,8 +104,8 @@ private final class FaultHandler: ChannelInboundHandler {
             Self.send(reply, on: channel)
         case .drop:
             context.close(promise: nil)
-        case .delayed(let milliseconds, let reply):
-            channel.eventLoop.scheduleTask(in: .milliseconds(milliseconds)) { Self.send(reply, on: channel) }
+        case .hang:
+            break
         }
     }
 
@@ -158,14 +158,23 @@ final class TickingClock: WallClock, @unchecked Sendable {
     }
 }
 
-/// Records the waits a client asks for and returns at once.
+/// Records the waits a client asks for and returns at once, advancing its own clock by each wait.
+///
+/// The clock moves only when the client sleeps, so retry budgets come out exact however long the attempts
+/// themselves take on a busy machine.
 final class SleepRecorder: @unchecked Sendable {
     private let lock = NSLock()
     private var stored: [Duration] = []
+    private var elapsed: Duration = .zero
 
     var delays: [Duration] { lock.withLock { stored } }
 
     var sleeper: RetrySleeper {
-        RetrySleeper { [self] duration in lock.withLock { stored.append(duration) } }
+        RetrySleeper(now: { [self] in lock.withLock { elapsed } }) { [self] duration in
+            lock.withLock {
+                stored.append(duration)
+                elapsed += duration
+            }
+        }
     }
 }

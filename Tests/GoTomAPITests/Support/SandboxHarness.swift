@@ -46,8 +46,9 @@ func withSandbox(
         )
     )
     let clientLog = LogCapture()
+    // The timeout only bounds a hanging run: under a sanitizer on a busy machine, answers took over 20 s.
     var configuration = GoTomClient.Configuration(
-        baseURL: sandbox.baseURL, credentials: sandbox.credentials, requestTimeout: .seconds(20),
+        baseURL: sandbox.baseURL, credentials: sandbox.credentials, requestTimeout: .seconds(120),
         additionalCACertificatePath: sandbox.caCertificatePath, logger: clientLog.logger,
         sleeper: RetrySleeper { _ in }
     )

@@ -1,38 +1,43 @@
 import Foundation
 import GoTomModels
+import GoTomTesting
 import Testing
 
 @Suite("Error bodies and violation codes")
 struct ErrorBodyTests {
-    /// The 404 body from goTom's example-client page, read from the seed when it is available.
-    static func seedProblemBody() -> String {
-        let fallback = #"""
-            {"type": "https://tools.ietf.org/html/rfc2616#section-10", "title": "An error occurred",
-             "status": 404, "detail": "Not Found"}
-            """#
-        guard let folder = SpecLibrary.referenceFolder?.appendingPathComponent("seed", isDirectory: true),
-            let files = try? FileManager.default.contentsOfDirectory(atPath: folder.path),
-            let name = files.sorted().first(where: { $0.hasSuffix(".txt") }),
-            let text = try? String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8),
-            let marker = text.range(of: "Response body"),
-            let open = text[marker.upperBound...].firstIndex(of: "{"),
-            let close = text[open...].firstIndex(of: "}")
-        else {
-            print("Seed page not available; using the documented 404 body instead.")
-            return fallback
-        }
+    /// The 404 body as goTom documents it (the example in the Campaign API spec and on the example-code page).
+    static let documentedProblemBody = #"""
+        {"type": "https://tools.ietf.org/html/rfc2616#section-10", "title": "An error occurred",
+         "status": 404, "detail": "Not Found"}
+        """#
+
+    /// The 404 body shown on goTom's example-code page, cut after its "Response body" heading.
+    static func seedProblemBody() throws -> String {
+        try Prerequisite.seedPage.require()
+        let text = try String(contentsOf: SeedClients.seedPath, encoding: .utf8)
+        let marker = try #require(text.range(of: "Response body"), "the seed page has no 'Response body'")
+        let open = try #require(text[marker.upperBound...].firstIndex(of: "{"))
+        let close = try #require(text[open...].firstIndex(of: "}"))
         return String(text[open...close])
     }
 
-    @Test("The seed's 404 problem body decodes and round-trips")
-    func problemDetails() throws {
-        let text = Self.seedProblemBody()
+    static func checkProblemBody(_ text: String) throws {
         let problem = try TestJSON.decode(ProblemDetails.self, text)
         #expect(problem.status == 404)
         #expect(problem.detail == "Not Found")
         #expect(problem.title == "An error occurred")
         #expect(problem.type == "https://tools.ietf.org/html/rfc2616#section-10")
         #expect(try TestJSON.json(problem) == TestJSON.parse(text))
+    }
+
+    @Test("The documented 404 problem body decodes and round-trips")
+    func problemDetails() throws {
+        try Self.checkProblemBody(Self.documentedProblemBody)
+    }
+
+    @Test("The 404 problem body on goTom's example-code page decodes and round-trips", .requires(.seedPage))
+    func seedProblemDetails() throws {
+        try Self.checkProblemBody(Self.seedProblemBody())
     }
 
     @Test("A violation response with known and unknown codes")
