@@ -220,12 +220,12 @@ final class ListPrinter {
 }
 
 /// RFC 4180 CSV rows.
-enum CSVFormat {
-    static func row(_ cells: [String]) -> String {
+package enum CSVFormat {
+    package static func row(_ cells: [String]) -> String {
         cells.map(quote).joined(separator: ",") + "\r\n"
     }
 
-    static func quote(_ cell: String) -> String {
+    package static func quote(_ cell: String) -> String {
         guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
         return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
