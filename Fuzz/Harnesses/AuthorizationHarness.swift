@@ -69,8 +69,8 @@ enum AuthorizationHarness {
         do throws(VerificationError) {
             verified = try verifier.verification(of: request, secretForUser: lookUp)
         } catch {
-            throw PropertyViolation("signed request refused (\(error)): user \(quoted(user)), method \(quoted(method)), "
-                + "URI \(quoted(requestURI)), content type \(quoted(contentType)), "
+            throw PropertyViolation("signed request refused (\(error)): user \(quoted(user)), "
+                + "method \(quoted(method)), URI \(quoted(requestURI)), content type \(quoted(contentType)), "
                 + "Authorization \(quoted(headers.authorization.value))")
         }
         guard verified.user == user, verified.message == headers.message else {

@@ -11,10 +11,11 @@ enum JSONBodyHarness {
         let operation = operations[Int(selector) % operations.count]
         let body = Data(bytes.dropFirst())
         let verdict = operation.check(body)
+        let text = quoted(String(decoding: body, as: UTF8.self))
         switch verdict {
         case .rejected(let status):
             guard status == 400 else {
-                throw PropertyViolation("\(operation) answered \(status) to \(quoted(String(decoding: body, as: UTF8.self)))")
+                throw PropertyViolation("\(operation) answered \(status) to \(text)")
             }
         case .accepted:
             // The body as a JSON tree written out again (as a client library would send it) is accepted as well.
