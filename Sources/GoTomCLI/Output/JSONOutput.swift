@@ -226,9 +226,16 @@ package enum CSVFormat {
     }
 
     package static func quote(_ cell: String) -> String {
-        // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n".
+        // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n", and so is a quote
+        // followed by a combining mark.
         guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted: [UInt8] = [0x22]
+        for byte in cell.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 
