@@ -116,6 +116,21 @@ let package = Package(
             exclude: ["customers.csv"],
             swiftSettings: strictSettings
         ),
+        // The fuzz harnesses' property checks: a library, so that GoTomFuzzTests can replay the committed corpora,
+        // and a thin executable that is the libFuzzer target when built with `-sanitize=fuzzer -DFUZZING`
+        // (Scripts/fuzz.sh) and replays input files otherwise.
+        .target(
+            name: "GoTomFuzzing",
+            dependencies: ["GoTomAuth", "GoTomSandbox", "GoTomCLI", "GoTomModels"],
+            path: "Fuzz/Harnesses",
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gotom-fuzz",
+            dependencies: ["GoTomFuzzing"],
+            path: "Fuzz/Runner",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "GoTomTesting",
             dependencies: [
@@ -174,6 +189,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "MCP", package: "swift-sdk"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomFuzzTests",
+            dependencies: ["GoTomFuzzing"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -50,8 +50,10 @@ public struct AuthorizationHeader: Sendable, Hashable {
     /// ``parse(_:provider:)`` with its error type spelled out, for the verifier.
     package static func parsed(_ value: String?, provider: String) throws(VerificationError) -> AuthorizationHeader {
         guard let value else { throw VerificationError.authorizationHeaderRequired }
-        guard value.hasPrefix(provider + " ") else { throw VerificationError.invalidProvider }
-        let credentials = value.dropFirst(provider.count + 1)
+        // Bytes, as the server reads them: a space, colon or backslash before a combining mark is one Character.
+        let prefix = provider + " "
+        guard value.utf8.starts(with: prefix.utf8) else { throw VerificationError.invalidProvider }
+        let credentials = Substring(value.utf8.dropFirst(prefix.utf8.count))
         let fields = splitAtUnescapedColons(credentials)
         guard fields.count >= 2 else { throw VerificationError.unparsableCredentials }
         // Like the server, the signature is the second field; anything after a further colon is ignored.
@@ -61,47 +63,54 @@ public struct AuthorizationHeader: Sendable, Hashable {
     }
 
     static func escapeUser(_ user: String) -> String {
-        guard user.contains(":") else { return user }
-        return user.split(separator: ":", omittingEmptySubsequences: false).joined(separator: "\\:")
+        guard user.utf8.contains(UInt8(ascii: ":")) else { return user }
+        var escaped: [UInt8] = []
+        for byte in user.utf8 {
+            if byte == UInt8(ascii: ":") { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        return String(decoding: escaped, as: UTF8.self)
     }
 
     /// Splits at every colon that is not escaped by a backslash; a backslash escapes the byte that follows it.
     private static func splitAtUnescapedColons(_ text: Substring) -> [Substring] {
+        let bytes = text.utf8
         var fields: [Substring] = []
-        var fieldStart = text.startIndex
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            if character == "\\" {
-                index = text.index(after: index)
-                if index < text.endIndex { index = text.index(after: index) }
+        var fieldStart = bytes.startIndex
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "\\") {
+                index = bytes.index(after: index)
+                if index < bytes.endIndex { index = bytes.index(after: index) }
                 continue
             }
-            if character == ":" {
-                fields.append(text[fieldStart..<index])
-                fieldStart = text.index(after: index)
+            if byte == UInt8(ascii: ":") {
+                // Fields end at an ASCII colon, so their bounds are always on character boundaries.
+                fields.append(Substring(bytes[fieldStart..<index]))
+                fieldStart = bytes.index(after: index)
             }
-            index = text.index(after: index)
+            index = bytes.index(after: index)
         }
-        fields.append(text[fieldStart..<text.endIndex])
+        fields.append(Substring(bytes[fieldStart..<bytes.endIndex]))
         return fields
     }
 
-    /// PHP's `stripslashes`: removes each backslash and keeps the character it escapes (`\\` becomes `\`).
+    /// PHP's `stripslashes`: removes each backslash and keeps the byte it escapes (`\\` becomes `\`).
     private static func stripBackslashes(_ text: Substring) -> String {
-        guard text.contains("\\") else { return String(text) }
-        var result = ""
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return String(text) }
+        var result: [UInt8] = []
         var escaping = false
-        for character in text {
+        for byte in text.utf8 {
             if escaping {
-                result.append(character)
+                result.append(byte)
                 escaping = false
-            } else if character == "\\" {
+            } else if byte == UInt8(ascii: "\\") {
                 escaping = true
             } else {
-                result.append(character)
+                result.append(byte)
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 }

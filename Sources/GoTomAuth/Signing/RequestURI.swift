@@ -12,7 +12,7 @@ public enum RequestURI {
     /// - Parameter segment: The raw segment text.
     /// - Returns: The encoded segment.
     public static func encodePathSegment(_ segment: String) -> String {
-        encode(segment) { byte in isUnreserved(byte) || segmentSafe.contains(byte) }
+        encode(segment.utf8) { byte in isUnreserved(byte) || segmentSafe.contains(byte) }
     }
 
     /// Encodes a query component (a name or a value) for `application/x-www-form-urlencoded`-style queries.
@@ -20,7 +20,7 @@ public enum RequestURI {
     /// - Parameter component: The raw name or value.
     /// - Returns: The encoded component, with `&`, `=`, `+`, `#` and non-ASCII characters percent-encoded.
     public static func encodeQueryComponent(_ component: String) -> String {
-        encode(component) { byte in isUnreserved(byte) }
+        encode(component.utf8) { byte in isUnreserved(byte) }
     }
 
     /// Makes a request target typed by a person safe to send, the way a browser or Node's `URL` does.
@@ -32,14 +32,14 @@ public enum RequestURI {
     /// - Parameter target: A path with optional query, e.g. `/app-api/campaign/a b?x=ü`.
     /// - Returns: The target as it goes on the wire, e.g. `/app-api/campaign/a%20b?x=%C3%BC`.
     public static func normalizeTarget(_ target: String) -> String {
-        let withoutFragment = target.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-            .map(String.init) ?? ""
-        guard let questionMark = withoutFragment.firstIndex(of: "?") else {
-            return encode(withoutFragment) { !pathEncodeSet($0) }
+        // Split at the bytes, not at Characters: a `?` or `#` followed by a combining mark is one Character.
+        let bytes = Array(target.utf8)
+        let end = bytes.firstIndex(of: UInt8(ascii: "#")) ?? bytes.endIndex
+        guard let questionMark = bytes[..<end].firstIndex(of: UInt8(ascii: "?")) else {
+            return encode(bytes[..<end]) { !pathEncodeSet($0) }
         }
-        let path = String(withoutFragment[..<questionMark])
-        let query = String(withoutFragment[withoutFragment.index(after: questionMark)...])
-        return encode(path) { !pathEncodeSet($0) } + "?" + encode(query) { !queryEncodeSet($0) }
+        return encode(bytes[..<questionMark]) { !pathEncodeSet($0) } + "?"
+            + encode(bytes[(questionMark + 1)..<end]) { !queryEncodeSet($0) }
     }
 
     private static let segmentSafe: Set<UInt8> = Set("!$&'()*+,;=:@".utf8)
@@ -68,10 +68,10 @@ public enum RequestURI {
 
     private static let hexDigits: [UInt8] = Array("0123456789ABCDEF".utf8)
 
-    private static func encode(_ text: String, keep: (UInt8) -> Bool) -> String {
+    private static func encode(_ bytes: some Collection<UInt8>, keep: (UInt8) -> Bool) -> String {
         var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
+        output.reserveCapacity(bytes.count)
+        for byte in bytes {
             if keep(byte) {
                 output.append(byte)
             } else {

@@ -220,14 +220,25 @@ final class ListPrinter {
 }
 
 /// RFC 4180 CSV rows.
-enum CSVFormat {
-    static func row(_ cells: [String]) -> String {
+package enum CSVFormat {
+    package static func row(_ cells: [String]) -> String {
         cells.map(quote).joined(separator: ",") + "\r\n"
     }
 
-    static func quote(_ cell: String) -> String {
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    package static func quote(_ cell: String) -> String {
+        // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n", and so is a quote
+        // followed by a combining mark.
+        // A cell that starts with a byte-order mark is quoted too, or a reader takes the mark for the file's.
+        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+            || cell.utf8.starts(with: [0xEF, 0xBB, 0xBF])
+        else { return cell }
+        var quoted: [UInt8] = [0x22]
+        for byte in cell.utf8 {
+            quoted.append(byte)
+            if byte == 0x22 { quoted.append(0x22) }
+        }
+        quoted.append(0x22)
+        return String(decoding: quoted, as: UTF8.self)
     }
 }
 

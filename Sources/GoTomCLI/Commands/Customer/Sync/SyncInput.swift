@@ -3,7 +3,7 @@ import Foundation
 import GoTomModels
 
 /// The input formats of `gotom customer sync`.
-enum SyncInputFormat: String, CaseIterable, ExpressibleByArgument {
+package enum SyncInputFormat: String, CaseIterable, ExpressibleByArgument {
     /// One `CustomerWrite` JSON object per line.
     case jsonl
     /// A header row and one customer per row, mapped by ``CSVCustomerMapping``.
@@ -25,27 +25,27 @@ enum SyncInputFormat: String, CaseIterable, ExpressibleByArgument {
 }
 
 /// One record of the input file, checked.
-struct SyncInputRecord {
+package struct SyncInputRecord {
     /// The line where the record starts (1-based).
-    var line: Int
+    package var line: Int
     /// Its externalCrmId, or `""` when it cannot be read.
-    var crmId: String
+    package var crmId: String
     /// Valid: the canonical JSON of the `CustomerWrite` (sorted keys). Invalid: the input as JSON text.
-    var body: String
+    package var body: String
     /// Why the record cannot be sent (names the field or column), or `nil` when it is valid.
-    var problem: String?
+    package var problem: String?
 }
 
 /// Reads a file line by line in 256 KiB chunks, so that memory stays flat whatever the file's size.
-final class LineReader {
+package final class LineReader {
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
     /// The number of the line returned last (1-based).
-    private(set) var lineNumber = 0
+    package private(set) var lineNumber = 0
 
-    init(path: String) throws {
+    package init(path: String) throws {
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw CLIError("cannot read \(path): no such file or not readable")
         }
@@ -55,7 +55,7 @@ final class LineReader {
     deinit { try? handle.close() }
 
     /// The next line without its line break (and without a UTF-8 byte-order mark on the first line).
-    func next() throws -> ArraySlice<UInt8>? {
+    package func next() throws -> ArraySlice<UInt8>? {
         while true {
             if let newline = buffer[start...].firstIndex(of: 0x0A) {
                 var line = buffer[start..<newline]
@@ -86,7 +86,7 @@ final class LineReader {
 }
 
 /// Reads and checks the records of a JSON Lines or CSV file, one at a time.
-final class SyncInputReader {
+package final class SyncInputReader {
     private let reader: LineReader
     private let format: SyncInputFormat
     private var mapping: CSVCustomerMapping?
@@ -100,7 +100,7 @@ final class SyncInputReader {
     /// Opens the file; for CSV, reads and checks the header row.
     ///
     /// - Throws: ``CLIError`` when the file cannot be read or the CSV header does not fit the mapping.
-    init(path: String, format: SyncInputFormat) throws {
+    package init(path: String, format: SyncInputFormat) throws {
         reader = try LineReader(path: path)
         self.format = format
         if format == .csv {
@@ -112,7 +112,7 @@ final class SyncInputReader {
     }
 
     /// The next record, or `nil` at the end of the file. Blank lines are skipped.
-    func next() throws -> SyncInputRecord? {
+    package func next() throws -> SyncInputRecord? {
         switch format {
         case .jsonl:
             while let line = try reader.next() {
@@ -210,9 +210,9 @@ final class SyncInputReader {
 }
 
 /// Splits CSV rows (RFC 4180: commas, double quotes, `""` inside quotes, line breaks inside quotes).
-enum CSVRowReader {
+package enum CSVRowReader {
     /// The next row and the line it starts on, or `nil` at the end of the input.
-    static func next(from reader: LineReader) throws -> (cells: [String], line: Int)? {
+    package static func next(from reader: LineReader) throws -> (cells: [String], line: Int)? {
         guard var line = try reader.next() else { return nil }
         let startLine = reader.lineNumber
         var cells: [String] = []
