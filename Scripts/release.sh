@@ -20,7 +20,9 @@
 # address (-Xlinker -no-pie; see BENCHMARKS.md). The man pages come from swift-argument-parser's generate-manual,
 # one page per command: gotom(1), one per command group (gotom.campaign(1), ...) and one per command.
 #
-# Needs: swift, git, dpkg-deb and dpkg-shlibdeps (package dpkg-dev), gzip, tar, sha256sum, strip.
+# Needs: swift, git, dpkg-deb and dpkg-shlibdeps (package dpkg-dev), gzip, tar, sha256sum, strip, and libcurl's
+# development files (libcurl4-openssl-dev): the MCP SDK uses FoundationNetworking, which, linked statically,
+# links the system's libcurl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -33,6 +35,8 @@ for tool in swift git dpkg-deb dpkg-shlibdeps dpkg gzip tar sha256sum strip; do
     command -v "$tool" >/dev/null \
         || { echo "release: missing $tool (Debian: apt-get install dpkg-dev binutils)" >&2; exit 1; }
 done
+compgen -G '/usr/lib/*/libcurl.so' >/dev/null || compgen -G /usr/lib/libcurl.so >/dev/null \
+    || { echo "release: missing libcurl's development files (Debian: apt-get install libcurl4-openssl-dev)" >&2; exit 1; }
 
 VERSION=$(sed -n 's/^ *public static let version = "\(.*\)"$/\1/p' Sources/GoTomAuth/Version/GoTomKitVersion.swift)
 [[ $VERSION =~ ^[0-9]+\.[0-9]+\.[0-9]+([-+~][0-9A-Za-z.~+-]*)?$ ]] \
@@ -137,7 +141,7 @@ cat >"$STAGE/README.md" <<EOF
 (\`gotom sandbox\`, \`gotom demo\`).
 
 Built from commit $COMMIT on $BUILT for Linux $ARCH. The Swift runtime is linked in; the binary needs only
-the system's C and C++ runtime libraries (glibc, libstdc++, libgcc).
+the system's C and C++ runtime libraries (glibc, libstdc++, libgcc) and libcurl.
 
 ## Install
 
