@@ -34,12 +34,4 @@ public enum GoTomTransportError: Error, Sendable, Hashable, CustomStringConverti
         case .localInput(let detail): detail
         }
     }
-
-    /// The transport failure an error thrown by the transport stands for.
-    ///
-    /// `HTTPTransport` and `PreparedRequest` throw only `GoTomTransportError`; anything else (which they do not
-    /// throw) counts as a lost connection: the request may have been delivered, so a create is not sent again.
-    init(_ error: any Error) {
-        self = error as? GoTomTransportError ?? .connectionLost("\(error)")
-    }
 }

@@ -156,12 +156,12 @@ struct RequestPipeline: Sendable {
         let signer = signers[request.group]!
         let prepared: PreparedRequest
         do {
-            prepared = try await PreparedRequest.make(
+            prepared = try await PreparedRequest.prepare(
                 server: server, method: request.method, requestURI: request.requestURI,
                 contentType: Self.contentType, body: request.body.map { .bytes($0) } ?? .empty, signer: signer
             )
         } catch {
-            return .failedTransport(GoTomTransportError(error))
+            return .failedTransport(error)
         }
         // No header may change after signing: the transport gets exactly the signed fields and the User-Agent.
         assert(
@@ -181,13 +181,13 @@ struct RequestPipeline: Sendable {
         )
         let response: RawResponse
         do {
-            response = try await transport.send(prepared.outgoing)
+            response = try await transport.transfer(prepared.outgoing)
         } catch {
             logger.debug(
                 "request failed without response",
                 metadata: ["gotom.operation": "\(request.operation)", "gotom.error": "\(error)"]
             )
-            return .failedTransport(GoTomTransportError(error))
+            return .failedTransport(error)
         }
         logger.debug(
             "response received",

@@ -221,6 +221,13 @@ public final class HTTPTransport: Sendable {
     /// - Returns: The response with a streaming body.
     /// - Throws: ``GoTomTransportError`` when no response arrives.
     public func send(_ request: OutgoingRequest, logger: Logger? = nil) async throws -> RawResponse {
+        try await transfer(request, logger: logger)
+    }
+
+    /// ``send(_:logger:)`` with its error type spelled out, for the client's request pipeline.
+    package func transfer(_ request: OutgoingRequest, logger: Logger? = nil) async throws(GoTomTransportError)
+        -> RawResponse
+    {
         var outgoing = HTTPClientRequest(url: request.server.url(for: request.requestURI))
         outgoing.method = HTTPMethod(rawValue: request.method.uppercased())
         for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
@@ -231,7 +238,7 @@ public final class HTTPTransport: Sendable {
             outgoing.body = .bytes(bytes)
         case .file(let path):
             outgoing.body = .stream(FileChunks(path: path, chunkSize: RequestBody.chunkSize),
-                length: .known(try request.body.length()))
+                length: .known(try request.body.byteCount()))
         }
         do {
             let response = try await client.execute(outgoing, timeout: requestTimeout, logger: logger)

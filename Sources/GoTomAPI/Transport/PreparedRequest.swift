@@ -32,7 +32,24 @@ public struct PreparedRequest: Sendable {
         signer: RequestSigner,
         date: String? = nil
     ) async throws -> PreparedRequest {
-        let digest = try await body.digest()
+        try await prepare(
+            server: server, method: method, requestURI: requestURI, contentType: contentType, body: body,
+            signer: signer, date: date
+        )
+    }
+
+    /// ``make(server:method:requestURI:contentType:body:signer:date:)`` with its error type spelled out, for the
+    /// client's request pipeline.
+    package static func prepare(
+        server: ServerAddress,
+        method: String,
+        requestURI: String,
+        contentType: String,
+        body: RequestBody,
+        signer: RequestSigner,
+        date: String? = nil
+    ) async throws(GoTomTransportError) -> PreparedRequest {
+        let digest = try await body.computedDigest()
         let signed = signer.sign(
             method: method, requestURI: requestURI, contentType: contentType, bodyDigest: digest, date: date
         )

@@ -21,7 +21,10 @@ public enum RequestBody: Sendable, Hashable {
     ///
     /// - Returns: The digest.
     /// - Throws: ``GoTomTransportError/localInput(_:)`` when a file cannot be read.
-    public func digest() async throws -> BodyDigest {
+    public func digest() async throws -> BodyDigest { try await computedDigest() }
+
+    /// ``digest()`` with its error type spelled out, for request preparation.
+    package func computedDigest() async throws(GoTomTransportError) -> BodyDigest {
         switch self {
         case .empty:
             return .empty
@@ -43,7 +46,10 @@ public enum RequestBody: Sendable, Hashable {
     ///
     /// - Returns: The length.
     /// - Throws: ``GoTomTransportError/localInput(_:)`` when a file cannot be inspected.
-    public func length() throws -> Int64 {
+    public func length() throws -> Int64 { try byteCount() }
+
+    /// ``length()`` with its error type spelled out, for the transport.
+    package func byteCount() throws(GoTomTransportError) -> Int64 {
         switch self {
         case .empty: return 0
         case .bytes(let bytes): return Int64(bytes.count)
