@@ -116,11 +116,11 @@ extension CalendarDate: Codable {
         let text = try container.decode(String.self)
         do {
             self = try CalendarDate(parsing: text)
-        } catch {
+        } catch let error as GoTomModelsError {
             throw DecodingError.dataCorrupted(
                 DecodingError.Context(
                     codingPath: decoder.codingPath,
-                    debugDescription: "Invalid calendar date: \((error as? GoTomModelsError)?.detail ?? "\(error)").",
+                    debugDescription: "Invalid calendar date: \(error.detail).",
                     underlyingError: error
                 )
             )
