@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "GoTomAPI", targets: ["GoTomAPI"]),
         .library(name: "GoTomSandbox", targets: ["GoTomSandbox"]),
         .executable(name: "gotom", targets: ["gotom"]),
+        .executable(name: "gotom-mcp", targets: ["gotom-mcp"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -80,7 +81,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "MCP", package: "swift-sdk"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -95,6 +95,31 @@ let package = Package(
             swiftSettings: strictSettings,
             // The executable exports no symbols: with SwiftPM's default (every symbol dynamic), each start of
             // `gotom` spends milliseconds in the dynamic loader binding and searching a 50,000-entry table.
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
+        ),
+        // `gotom mcp` execs this executable: the MCP library links Foundation's networking and libcurl, which
+        // `gotom` itself (started once per call by scripts) does not load.
+        .target(
+            name: "GoTomMCP",
+            dependencies: [
+                "GoTomAPI",
+                "GoTomAuth",
+                "GoTomCLI",
+                "GoTomModels",
+                "GoTomSandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "MCP", package: "swift-sdk"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "gotom-mcp",
+            dependencies: ["GoTomMCP"],
+            swiftSettings: strictSettings,
             linkerSettings: [.unsafeFlags(["-Xlinker", "--no-export-dynamic"], .when(platforms: [.linux]))]
         ),
         .executableTarget(
@@ -183,6 +208,7 @@ let package = Package(
             name: "GoTomCLITests",
             dependencies: [
                 "GoTomCLI",
+                "GoTomMCP",
                 "GoTomAPI",
                 "GoTomModels",
                 "GoTomSandbox",

@@ -15,7 +15,7 @@ BUILD_FLAGS=${BUILD_FLAGS---static-swift-stdlib -Xlinker -no-pie}
 
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-for product in gotom gotom-sdk-benchmark; do
+for product in gotom gotom-mcp gotom-sdk-benchmark; do
     # shellcheck disable=SC2086
     swift build -c "$CONFIG" --scratch-path "$SCRATCH" $BUILD_FLAGS --product "$product" >"$WORK/build.log" 2>&1 \
         || { tail -n 20 "$WORK/build.log" >&2; exit 1; }

@@ -72,7 +72,7 @@ dpkg -i "$DEB" >"$WORK/dpkg-install.log" 2>&1 || { cat "$WORK/dpkg-install.log" 
 INSTALLED=1
 dpkg -L gotom | grep -vx "/\." | sort >"$WORK/listed"
 diff <(sort "$WORK/contents") "$WORK/listed" >/dev/null || fail "dpkg -L differs from the package contents"
-for path in /usr/bin/gotom /usr/share/bash-completion/completions/gotom /usr/share/zsh/vendor-completions/_gotom \
+for path in /usr/bin/gotom /usr/bin/gotom-mcp /usr/share/bash-completion/completions/gotom /usr/share/zsh/vendor-completions/_gotom \
     /usr/share/fish/vendor_completions.d/gotom.fish /usr/share/man/man1/gotom.1.gz /usr/share/doc/gotom/copyright; do
     [ -f "$path" ] || fail "$path is not installed"
 done
@@ -88,6 +88,12 @@ step "gotom demo"
     >"$WORK/demo.out" 2>"$WORK/demo.err" \
     || { tail -n 20 "$WORK/demo.out" "$WORK/demo.err" >&2; fail "gotom demo failed"; }
 [ -s "$WORK/demo.out" ] || fail "gotom demo printed nothing"
+
+step "gotom mcp (execs /usr/bin/gotom-mcp)"
+initialize='{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"check-release","version":"1"}}}'
+(cd "$WORK/elsewhere" && printf '%s\n' "$initialize" | env -i PATH=/usr/bin:/bin HOME="$WORK/home" timeout 60 gotom mcp --sandbox) \
+    >"$WORK/mcp.out" 2>"$WORK/mcp.err" || { tail -n 20 "$WORK/mcp.err" >&2; fail "gotom mcp --sandbox failed"; }
+grep -q '"serverInfo"' "$WORK/mcp.out" || { cat "$WORK/mcp.out" "$WORK/mcp.err" >&2; fail "gotom mcp did not answer initialize"; }
 
 step "man pages"
 [ "$(man -w gotom)" = /usr/share/man/man1/gotom.1.gz ] || fail "man -w gotom: $(man -w gotom 2>&1)"
@@ -132,7 +138,7 @@ hash -r
 
 step "tarball"
 tar -xzf "$TARBALL" -C "$WORK"
-for path in gotom LICENSE README.md completions/gotom.bash completions/_gotom completions/gotom.fish man/man1/gotom.1 \
+for path in gotom gotom-mcp LICENSE README.md completions/gotom.bash completions/_gotom completions/gotom.fish man/man1/gotom.1 \
     man/man1/gotom.campaign.1; do
     [ -f "$WORK/$NAME/$path" ] || fail "the tarball has no $NAME/$path"
 done

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds GoTomKit's release artefacts from a clean git tree into dist/:
 #
-#   dist/gotom-<version>-linux-<arch>.tar.gz   gotom, completions, man pages, LICENSE, a short README
+#   dist/gotom-<version>-linux-<arch>.tar.gz   gotom, gotom-mcp, completions, man pages, LICENSE, a short README
 #   dist/gotom_<version>_<debian arch>.deb     the same, installed where Debian expects it
 #   dist/SHA256SUMS
 #
@@ -22,7 +22,7 @@
 #
 # Needs: swift, git, dpkg-deb and dpkg-shlibdeps (package dpkg-dev), gzip, tar, sha256sum, strip, and libcurl's
 # development files (libcurl4-openssl-dev): the MCP SDK uses FoundationNetworking, which, linked statically,
-# links the system's libcurl.
+# links the system's libcurl. Only gotom-mcp (which `gotom mcp` execs) links the MCP SDK; gotom does not load libcurl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -98,16 +98,24 @@ log "building gotom (release, static Swift runtime) in $SCRATCH"
 # invocation without it (even --show-bin-path) rewrites the build plan and relinks or rebuilds without it.
 FLAGS=(--scratch-path "$SCRATCH" --static-swift-stdlib -Xlinker -no-pie)
 run_logged "$LOGS/build.log" swift build -c release "${FLAGS[@]}" --product gotom
+run_logged "$LOGS/build-mcp.log" swift build -c release "${FLAGS[@]}" --product gotom-mcp
 STAGE=$WORK/$NAME
 mkdir -p "$STAGE/completions" "$STAGE/man/man1"
 BIN_DIR=$(swift build -c release "${FLAGS[@]}" --show-bin-path)
 cp "$BIN_DIR/gotom" "$STAGE/gotom"
+cp "$BIN_DIR/gotom-mcp" "$STAGE/gotom-mcp"
 # No symbol table in the shipped binary: it is not needed to run (nothing is looked up by name at run time;
 # the executable exports no symbols), and it is a large part of the file.
-strip "$STAGE/gotom"
+strip "$STAGE/gotom" "$STAGE/gotom-mcp"
 GOTOM=$STAGE/gotom
-if ldd "$GOTOM" | grep -E 'libswift|libFoundation|libdispatch|lib_FoundationICU' >&2; then
-    echo "release: gotom is linked against the Swift libraries above, not statically" >&2
+for binary in "$GOTOM" "$STAGE/gotom-mcp"; do
+    if ldd "$binary" | grep -E 'libswift|libFoundation|libdispatch|lib_FoundationICU' >&2; then
+        echo "release: $(basename "$binary") is linked against the Swift libraries above, not statically" >&2
+        exit 1
+    fi
+done
+if ldd "$GOTOM" | grep -E 'libcurl' >&2; then
+    echo "release: gotom loads libcurl; only gotom-mcp may (it costs every gotom start)" >&2
     exit 1
 fi
 VERSION_TEXT=$("$GOTOM" --version)
@@ -145,7 +153,7 @@ the system's C and C++ runtime libraries (glibc, libstdc++, libgcc) and libcurl.
 
 ## Install
 
-    install -m 0755 gotom ~/.local/bin/                       # or /usr/local/bin
+    install -m 0755 gotom gotom-mcp ~/.local/bin/             # or /usr/local/bin
     install -D -m 0644 completions/gotom.bash ~/.local/share/bash-completion/completions/gotom
     install -D -m 0644 completions/_gotom ~/.local/share/zsh/site-functions/_gotom   # add the folder to fpath
     install -D -m 0644 completions/gotom.fish ~/.config/fish/completions/gotom.fish
@@ -162,15 +170,16 @@ EOF
 
 log "tarball"
 rm -f "$DIST/$NAME.tar.gz" "$DIST/$DEB" "$DIST/SHA256SUMS"
-chmod 0755 "$STAGE/gotom"
+chmod 0755 "$STAGE/gotom" "$STAGE/gotom-mcp"
 find "$STAGE" -type d -exec chmod 0755 {} +
-find "$STAGE" -type f ! -name gotom -exec chmod 0644 {} +
+find "$STAGE" -type f ! -name gotom ! -name gotom-mcp -exec chmod 0644 {} +
 tar --sort=name --mtime="@$EPOCH" --owner=0 --group=0 --numeric-owner -C "$WORK" -cf - "$NAME" \
     | gzip -9n >"$DIST/$NAME.tar.gz"
 
 log "Debian package"
 PKG=$WORK/deb
 install -D -m 0755 "$GOTOM" "$PKG/usr/bin/gotom"
+install -D -m 0755 "$STAGE/gotom-mcp" "$PKG/usr/bin/gotom-mcp"
 install -D -m 0644 "$STAGE/completions/gotom.bash" "$PKG/usr/share/bash-completion/completions/gotom"
 install -D -m 0644 "$STAGE/completions/_gotom" "$PKG/usr/share/zsh/vendor-completions/_gotom"
 install -D -m 0644 "$STAGE/completions/gotom.fish" "$PKG/usr/share/fish/vendor_completions.d/gotom.fish"
@@ -199,7 +208,8 @@ License: Apache-2.0
  .
  On Debian systems, the full text of the Apache License, Version 2.0 can be
  found in the file /usr/share/common-licenses/Apache-2.0.
-Comment: /usr/bin/gotom links its Swift dependencies statically: the Swift
+Comment: /usr/bin/gotom and /usr/bin/gotom-mcp link their Swift dependencies
+ statically (gotom-mcp also the Model Context Protocol Swift SDK): the Swift
  runtime and Foundation (Apache License 2.0 with the Runtime Library Exception),
  ICU through swift-foundation-icu (Unicode licence), SwiftNIO, AsyncHTTPClient,
  Hummingbird, swift-argument-parser, swift-crypto and the other Swift server
@@ -211,7 +221,7 @@ EOF
 # the symbols the binary uses and the libraries' symbols files). It wants a debian/control in its folder.
 mkdir -p "$WORK/shlibs/debian"
 printf 'Source: gotom\n\nPackage: gotom\nArchitecture: any\n' >"$WORK/shlibs/debian/control"
-DEPENDS=$(cd "$WORK/shlibs" && dpkg-shlibdeps -O "$PKG/usr/bin/gotom" 2>"$LOGS/shlibdeps.log" \
+DEPENDS=$(cd "$WORK/shlibs" && dpkg-shlibdeps -O "$PKG/usr/bin/gotom" "$PKG/usr/bin/gotom-mcp" 2>"$LOGS/shlibdeps.log" \
     | sed -n 's/^shlibs:Depends=//p')
 [ -n "$DEPENDS" ] \
     || { echo "release: dpkg-shlibdeps found no dependencies:" >&2; cat "$LOGS/shlibdeps.log" >&2; exit 1; }

@@ -4,7 +4,7 @@ import GoTomSandbox
 import MCP
 import Testing
 
-@testable import GoTomCLI
+@testable import GoTomMCP
 
 /// The MCP tool catalog: one tool per operation, inputs checked before sending, dry runs that show the real body.
 @Suite("gotom mcp: tool catalog")

@@ -4,14 +4,16 @@ import GoTomAPI
 import Logging
 
 /// `-v/--verbose` and `-q/--quiet`, shared by every command that talks to goTom.
-struct VerbosityOptions: ParsableArguments {
+package struct VerbosityOptions: ParsableArguments {
+    package init() {}
+
     @Flag(name: [.short, .long], help: "Log every request and response on stderr (method, path, status; never secrets).")
-    var verbose = false
+    package var verbose = false
 
     @Flag(name: [.short, .long], help: "Print nothing but results and errors: no progress bars, no summaries.")
     var quiet = false
 
-    func validate() throws {
+    package func validate() throws {
         if verbose && quiet { throw ValidationError("--verbose and --quiet exclude each other") }
         // Failures are printed outside the command's reach (reportingFailures); they read these from here.
         ErrorStyle.current.verbose = verbose
@@ -23,18 +25,20 @@ struct VerbosityOptions: ParsableArguments {
 }
 
 /// Connection, credentials and verbosity: everything needed to build a ``GoTomClient``.
-struct ClientOptions: ParsableArguments {
-    @OptionGroup var connection: ConnectionOptions
-    @OptionGroup var verbosity: VerbosityOptions
+package struct ClientOptions: ParsableArguments {
+    @OptionGroup package var connection: ConnectionOptions
+    @OptionGroup package var verbosity: VerbosityOptions
 
     @Option(help: ArgumentHelp("Attempts per request for failures that are safe to retry (1 = no retries).",
         valueName: "n"))
     var attempts: Int = RetryPolicy.default.maxAttempts
 
+    package init() {}
+
     /// Builds a client from the resolved configuration (flags > environment > profile).
     ///
     /// - Parameter logHandler: Where the SDK's log goes; `nil` prints request lines with `-v`, warnings always.
-    func makeClient(logHandler: (any LogHandler)? = nil) throws -> GoTomClient {
+    package func makeClient(logHandler: (any LogHandler)? = nil) throws -> GoTomClient {
         let config = try connection.resolve()
         let credentials = try config.credentials()
         let server = try config.baseServer(missing:
@@ -91,21 +95,21 @@ struct ClientOptions: ParsableArguments {
 /// Prints the SDK's log on stderr: request lines with `-v`, warnings (retries, clock skew) always.
 ///
 /// The SDK logs the Authorization header only in redacted form, and no body; nothing secret reaches this handler.
-struct VerboseLogHandler: LogHandler {
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level
+package struct VerboseLogHandler: LogHandler {
+    package var metadata: Logger.Metadata = [:]
+    package var logLevel: Logger.Level
 
     /// Request lines (debug) with `verbose`; warnings and worse otherwise; only errors with `quiet`.
-    init(verbose: Bool, quiet: Bool = false) {
+    package init(verbose: Bool, quiet: Bool = false) {
         self.logLevel = verbose ? .debug : quiet ? .error : .warning
     }
 
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
     }
 
-    func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         let fields = event.metadata ?? [:]
         func field(_ name: String) -> String? { fields["gotom.\(name)"].map { "\($0)" } }
         var line: String

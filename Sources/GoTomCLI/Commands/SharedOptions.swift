@@ -3,9 +3,11 @@ import Foundation
 import GoTomAPI
 
 /// Where to connect and as whom; shared by every command that talks to goTom.
-struct ConnectionOptions: ParsableArguments {
+package struct ConnectionOptions: ParsableArguments {
+    package init() {}
+
     @Option(help: "Profile in the config file (default: $GOTOM_PROFILE, else 'default').")
-    var profile: String?
+    package var profile: String?
 
     @Option(help: ArgumentHelp("goTom base URL, e.g. https://demo.gotom.io (default: $GOTOM_BASE_URL, else the profile's).",
         valueName: "url"))
@@ -125,7 +127,7 @@ struct BodySettings: Equatable {
 
 extension ParsableCommand {
     /// Runs a command body, turning every failure into one stderr line and a documented exit code.
-    static func reportingFailures(_ body: () async throws -> ExitStatus) async throws {
+    package static func reportingFailures(_ body: () async throws -> ExitStatus) async throws {
         let status: ExitStatus
         do {
             status = try await body()

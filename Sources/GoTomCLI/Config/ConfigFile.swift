@@ -6,7 +6,7 @@ import Foundation
 /// `user`, `provider`, `secret`, `secret_command`, `cacert`, `mcp_allow_writes`, `mcp_allow_deletes`. A file that
 /// holds a `secret` must be readable by its owner only (mode 0600); `gotom` refuses to read a secret from a file
 /// others can read.
-struct ConfigFile {
+package struct ConfigFile {
     /// The keys a profile may hold.
     static let knownKeys = [
         "base_url", "user", "provider", "secret", "secret_command", "cacert", "mcp_allow_writes", "mcp_allow_deletes",
@@ -19,14 +19,14 @@ struct ConfigFile {
     var profiles: [(name: String, values: [(key: String, value: String)])] = []
 
     /// The location of the config file for an environment.
-    static func defaultPath(environment: [String: String] = ProcessEnvironment.current()) -> String {
+    package static func defaultPath(environment: [String: String] = ProcessEnvironment.current()) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return "\(xdg)/gotom/config" }
         let home = environment["HOME"] ?? NSHomeDirectory()
         return "\(home)/.config/gotom/config"
     }
 
     /// Loads the file; a missing file is an empty configuration.
-    static func load(path: String) throws -> ConfigFile {
+    package static func load(path: String) throws -> ConfigFile {
         var file = ConfigFile(path: path)
         guard FileManager.default.fileExists(atPath: path) else { return file }
         guard let data = FileManager.default.contents(atPath: path) else {
@@ -54,7 +54,7 @@ struct ConfigFile {
         return file
     }
 
-    func value(_ key: String, profile: String) -> String? {
+    package func value(_ key: String, profile: String) -> String? {
         profiles.first { $0.name == profile }?.values.last { $0.key == key }?.value
     }
 

@@ -5,7 +5,7 @@ import GoTomAuth
 /// Settings after applying precedence: command-line value > `GOTOM_*` environment > profile file > default.
 ///
 /// ArgumentParser cannot express "flag, else environment, else file", so every command resolves here.
-struct ResolvedConfig {
+package struct ResolvedConfig {
     var profile: String
     var configPath: String
     var baseURL: String?
@@ -94,7 +94,7 @@ struct ResolvedConfig {
     }
 
     /// The profile in use: `--profile`, else `$GOTOM_PROFILE`, else `default`.
-    static func profileName(
+    package static func profileName(
         flag: String?, environment: [String: String] = ProcessEnvironment.current()
     ) -> String {
         flag ?? environment["GOTOM_PROFILE"].nonEmpty ?? "default"

@@ -1,18 +1,18 @@
 import GoTomAPI
 
 /// A failure that ends a command with one line on stderr and a documented exit code.
-struct CLIError: Error, CustomStringConvertible {
+package struct CLIError: Error, CustomStringConvertible {
     var message: String
     var exitCode: ExitStatus
 
-    init(_ message: String, exitCode: ExitStatus = .failure) {
+    package init(_ message: String, exitCode: ExitStatus = .failure) {
         self.message = message
         self.exitCode = exitCode
     }
 
     static func usage(_ message: String) -> CLIError { CLIError(message, exitCode: .usage) }
 
-    var description: String { message }
+    package var description: String { message }
 }
 
 /// The exit codes of `gotom`, mapped in one place.
@@ -28,7 +28,7 @@ struct CLIError: Error, CustomStringConvertible {
 /// | 75 | accepted but not finished: a queued CRM job; run again or follow it up later |
 /// | 130 | interrupted |
 /// | 141 | the reader of stdout went away (`gotom … \| head`) |
-enum ExitStatus: Int32 {
+package enum ExitStatus: Int32 {
     case success = 0
     case failure = 1
     case clientError = 4

@@ -10,9 +10,9 @@ import Darwin
 ///
 /// Foundation's `ProcessInfo.processInfo.environment` holds the same variables, but its first use sets up the
 /// whole process description, a measurable share of the start-up of a one-call `gotom request`.
-enum ProcessEnvironment {
+package enum ProcessEnvironment {
     /// Every `NAME=value` entry; for a name that appears twice the first entry wins, as with `getenv`.
-    static func current() -> [String: String] {
+    package static func current() -> [String: String] {
         var variables: [String: String] = [:]
         let first: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>? = environ
         guard var entry = first else { return variables }

@@ -9,7 +9,7 @@ import Darwin
 #endif
 
 /// Writing to stdout and stderr without buffering surprises, and terminal detection.
-enum StandardStreams {
+package enum StandardStreams {
     static func writeOut(_ text: String) {
         writeOut(Array(text.utf8))
     }
@@ -23,7 +23,7 @@ enum StandardStreams {
     }
 
     /// Prints one diagnostic line on stderr, prefixed with `gotom: `.
-    static func diagnostic(_ line: String) {
+    package static func diagnostic(_ line: String) {
         writeError("gotom: \(line)\n")
     }
 
@@ -45,7 +45,7 @@ enum StandardStreams {
     /// process ends with 141, like one killed by SIGPIPE — except on stderr, where nothing is left to tell.
     ///
     /// - Throws: ``CLIError`` when the write fails otherwise, e.g. a full disk behind `> file`.
-    static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) throws {
+    package static func write(_ buffer: UnsafeRawBufferPointer, to fd: Int32) throws {
         var offset = 0
         while offset < buffer.count {
             let written = Foundation.write(fd, buffer.baseAddress! + offset, buffer.count - offset)

@@ -1,74 +1,15 @@
 import ArgumentParser
 import Foundation
 import GoTomAPI
+import GoTomCLI
 import GoTomSandbox
 import Logging
 import MCP
 
-/// `gotom mcp`: goTom's App API as Model Context Protocol tools over stdio, read-only unless allowed.
-struct MCPCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "mcp",
-        abstract: "Serve goTom's App API as tools for MCP clients (agents, IDEs) over stdio; read-only by default.",
-        discussion: """
-            Speaks the Model Context Protocol on stdin/stdout; logs go to stderr. Credentials and base URL come \
-            from the same flags, GOTOM_* variables and profiles as every other command.
-
-            Safety: only reading tools are listed unless --allow-writes is given (or the profile sets \
-            mcp_allow_writes = true); deleting and archiving also need --allow-deletes (mcp_allow_deletes). Every \
-            write tool takes dryRun, which returns the exact request without sending it. Every write that is sent \
-            is appended to the audit file (JSON Lines), and at most --max-writes-per-minute are sent.
-
-            Examples:
-              gotom mcp --sandbox
-              gotom mcp --profile prod
-              gotom mcp --profile staging --allow-writes --audit-file ~/gotom-mcp-audit.jsonl
-              gotom mcp --sandbox --http --port 8765
-            """
-    )
-
-    @OptionGroup var client: ClientOptions
-
-    @Flag(help: "List and allow the tools that create or change data (profile key mcp_allow_writes).")
-    var allowWrites = false
-
-    @Flag(help: "Also allow deleting and archiving; needs --allow-writes (profile key mcp_allow_deletes).")
-    var allowDeletes = false
-
-    @Option(
-        help: ArgumentHelp(
-            "JSON Lines file every sent write is appended to (default: mcp-audit.jsonl next to "
-                + "the config file).", valueName: "file"))
-    var auditFile: String?
-
-    @Option(help: ArgumentHelp("Most writes sent in any minute.", valueName: "n"))
-    var maxWritesPerMinute: Int = 30
-
-    @Option(
-        help: ArgumentHelp(
-            "Where downloaded reports are saved (default: a gotom-mcp-reports folder in the "
-                + "temporary directory).", valueName: "dir"))
-    var reportDir: String?
-
-    @Option(help: ArgumentHelp("Bytes of a downloaded report returned as preview, at most 65536.", valueName: "bytes"))
-    var previewBytes: Int = 4096
-
-    @Flag(help: "Start an in-memory sandbox in this process and serve against it (no goTom credentials needed).")
-    var sandbox = false
-
-    @Flag(help: "Serve the streamable HTTP transport on 127.0.0.1 instead of stdio.")
-    var http = false
-
-    @Option(help: ArgumentHelp("Port for --http; 0 picks a free one.", valueName: "port"))
-    var port: Int = 8765
-
-    func validate() throws {
-        if maxWritesPerMinute < 1 { throw ValidationError("--max-writes-per-minute must be at least 1") }
-        if !(0...65536).contains(previewBytes) { throw ValidationError("--preview-bytes must be 0 to 65536") }
-        if !(0...65535).contains(port) { throw ValidationError("--port must be 0 to 65535") }
-    }
-
-    func run() async throws {
+/// What `gotom-mcp` does with the options `gotom mcp` parsed: build the client and serve the tool catalog.
+extension MCPCommand {
+    /// Serves the tools until the client closes stdin (or, with `--http`, until the server stops).
+    package func serveTools() async throws {
         try await Self.reportingFailures {
             let environment = ProcessEnvironment.current()
             let profile = ResolvedConfig.profileName(flag: client.connection.profile, environment: environment)
@@ -171,5 +112,18 @@ struct MCPCommand: AsyncParsableCommand {
         // stdin is closed; answer what is still being worked on before stopping.
         await transport.drained()
         await server.stop()
+    }
+}
+
+/// The entry point of the `gotom-mcp` executable, which `gotom mcp` replaces itself with.
+public enum MCPMain {
+    /// Parses the process arguments as `gotom mcp`'s, serves, and exits with the status.
+    public static func run() async {
+        do {
+            let command = try MCPCommand.parse(Array(CommandLine.arguments.dropFirst()))
+            try await command.serveTools()
+        } catch {
+            MCPCommand.exit(withError: error)
+        }
     }
 }

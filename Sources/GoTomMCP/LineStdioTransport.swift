@@ -1,4 +1,5 @@
 import Foundation
+import GoTomCLI
 import Logging
 import MCP
 

@@ -1,4 +1,5 @@
 import Foundation
+import GoTomCLI
 import HTTPTypes
 import Hummingbird
 import Logging

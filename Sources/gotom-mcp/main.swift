@@ -1,0 +1,3 @@
+import GoTomMCP
+
+await MCPMain.run()
