@@ -167,6 +167,27 @@ struct ErrorOutputTests {
         #expect(object["exitCode"] as? Int == 6)
     }
 
+    @Test("a 200 that is not the expected document: what arrived, in both forms")
+    func unexpectedResponse() async throws {
+        // The echo server authenticates the request and answers 200 with a description of it: valid JSON, but no
+        // campaign.
+        try await withEchoServer { server, cli in
+            let plain = try await cli.run(["campaign", "get", "P-1", "--base-url", server.baseURL])
+            #expect(plain.status == 1)
+            let line = try #require(Self.humanLines(plain).first)
+            #expect(line.hasPrefix("gotom: goTom's answer to the request for campaign P-1 cannot be read: cannot decode "), "\(line)")
+            #expect(line.hasSuffix("(HTTP 200)"), "\(line)")
+
+            let json = try await cli.run(["campaign", "get", "P-1", "--base-url", server.baseURL, "--output", "json"])
+            #expect(json.status == 1)
+            let object = try Self.errorObject(json)
+            #expect(object["kind"] as? String == "unexpectedResponse")
+            #expect(object["status"] as? Int == 200)
+            #expect(object["operation"] as? String == "campaigns.get")
+            #expect(object["exitCode"] as? Int == 1)
+        }
+    }
+
     @Test("a download that cannot be written, and an unreadable CA file, in both forms")
     func localFailures() async throws {
         try await withResourceSandbox { sandbox, cli in

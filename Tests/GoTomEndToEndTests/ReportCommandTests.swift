@@ -142,16 +142,18 @@ struct ReportCommandTests {
         }
     }
 
-    @Test("Ctrl-C mid-download exits 130 and removes the temporary file; nothing under the final name")
+    @Test("Ctrl-C mid-download exits 130 and removes the temporary file; nothing under the final name; JSON kind cancelled")
     func interrupted() async throws {
         let sandbox = try await LargeReportSandbox.start(reportSize: 4_000_000_000_000)
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let errPath = cli.home.appendingPathComponent("download.err").path
         let download: ExternalTool.Background
+        var environment = sandbox.environment(home: cli.home)
+        environment["GOTOM_ERRORS"] = "json"
         do {
             download = try ExternalTool.start(CLIHarness.binary, ["report", "download", "9000", "-o", "big.csv"],
-                environment: sandbox.environment(home: cli.home), directory: cli.home, stderrPath: errPath)
+                environment: environment, directory: cli.home, stderrPath: errPath)
         } catch {
             await sandbox.stop()
             throw error
@@ -163,6 +165,11 @@ struct ReportCommandTests {
         #expect(status == 130)
         let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
         #expect(stderr.contains("cancelled"), "\(stderr)")
+        let json = stderr.split(separator: "\n").filter { $0.hasPrefix("{") }
+        #expect(json.count == 1, "\(stderr)")
+        let object = try json.first.flatMap { try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+        #expect(object?["kind"] as? String == "cancelled", "\(stderr)")
+        #expect(object?["exitCode"] as? Int == 130, "\(stderr)")
         let left = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0 != "download.err" }
         #expect(left.isEmpty, "\(left)")
     }
