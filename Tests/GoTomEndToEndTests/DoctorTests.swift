@@ -2,6 +2,8 @@ import Foundation
 import GoTomTesting
 import Testing
 
+@testable import GoTomSandbox
+
 /// `gotom doctor` against the sandbox: every check passing, then each failing on its own.
 @Suite("gotom doctor")
 struct DoctorTests {
@@ -135,5 +137,40 @@ struct DoctorTests {
             #expect(output.stdoutText.contains("; its certificate: CN="), "\(output.stdoutText)")
             #expect(output.stdoutText.contains("fix: if the server uses a private CA"), "\(output.stdoutText)")
         }
+    }
+
+    @Test("a server certificate that expires in a few days: TLS passes with a warning, its expiry and the fix")
+    func certificateNearExpiry() async throws {
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-doctor-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dataDir) }
+        // The sandbox's CA and server certificate as they were made 797 days ago: the server certificate (valid
+        // 800 days) has three days left, and the sandbox keeps using it (it renews one with less than a day).
+        _ = try LocalCertificateAuthority.loadOrCreate(
+            in: dataDir.appendingPathComponent("tls").path, now: Date().addingTimeInterval(-797 * 86400))
+        let launch = try await SandboxLaunch.start(
+            ["sandbox", "--tls", "--data-dir", dataDir.path, "--port", "0", "--user", ResourceSandbox.user, "--secret",
+                ResourceSandbox.secret],
+            directory: dataDir, environment: ["NO_COLOR": "1"],
+            stdoutPath: dataDir.appendingPathComponent("sandbox.out").path,
+            stderrPath: dataDir.appendingPathComponent("sandbox.log").path)
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let output: ExternalTool.Output
+        do {
+            output = try await cli.run(["doctor"], environment: [
+                "GOTOM_BASE_URL": launch.baseURL, "GOTOM_USER": ResourceSandbox.user,
+                "GOTOM_SECRET": ResourceSandbox.secret, "GOTOM_CACERT": launch.caPath,
+            ])
+        } catch {
+            await launch.process.stop()
+            throw error
+        }
+        await launch.process.stop()
+        #expect(output.status == 1, "a warning is not a pass")
+        let checks = Self.checks(output)
+        #expect(checks["TLS"] == "!", "\(output.stdoutText)")
+        #expect(checks["campaign API"] == "✓", "\(output.stdoutText)")
+        #expect(output.stdoutText.contains("(2 days)"), "\(output.stdoutText)")
+        #expect(output.stdoutText.contains("expires soon; renew it"), "\(output.stdoutText)")
     }
 }
