@@ -173,4 +173,22 @@ struct DoctorTests {
         #expect(output.stdoutText.contains("(2 days)"), "\(output.stdoutText)")
         #expect(output.stdoutText.contains("expires soon; renew it"), "\(output.stdoutText)")
     }
+
+    @Test("a host name that cannot be resolved: DNS fails with the fix, every later check is skipped")
+    func unresolvableHost() async throws {
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        // A 70-character label is longer than DNS allows (63): the resolver refuses it without sending a query,
+        // so the test fails DNS without leaving the machine.
+        let host = String(repeating: "a", count: 70) + ".example"
+        let output = try await cli.run(["doctor", "--base-url", "https://\(host)"])
+        #expect(output.status == 1)
+        let checks = Self.checks(output)
+        #expect(checks["base URL"] == "✓" && checks["DNS"] == "✗", "\(output.stdoutText)")
+        #expect(output.stdoutText.contains("✗ DNS: cannot resolve \(host)"), "\(output.stdoutText)")
+        #expect(output.stdoutText.contains("fix: check the host name in base_url"), "\(output.stdoutText)")
+        for name in ["TCP", "TLS", "campaign API", "customer API", "report API"] {
+            #expect(checks[name] == "-", "\(name): \(output.stdoutText)")
+        }
+    }
 }
