@@ -79,13 +79,17 @@ struct ControlPlaneTests {
         }
     }
 
-    @Test("the journal is a bounded ring, and keeps bodies only when asked to")
+    @Test("the journal is a bounded ring (size 0: off), and keeps bodies only when asked to")
     func ring() async throws {
         try await withConfiguredSandbox({ $0.journalCapacity = 3 }) { client, _ throws in
             for _ in 1...5 { _ = try await client.get("/app-api/customer") }
             let entries = try await client.journal()
             #expect(entries.compactMap { $0["id"]?.intValue } == [3, 4, 5])
             #expect(try await client.control(.get, "/requests").json["capacity"] == 3)
+        }
+        try await withConfiguredSandbox({ $0.journalCapacity = 0 }) { client, _ throws in
+            #expect(try await client.get("/app-api/customer").status == .ok)
+            #expect(try await client.journal().isEmpty)
         }
         try await withConfiguredSandbox({ $0.journalBodyLimit = 8 }) { client, _ throws in
             _ = try await client.post("/app-api/campaign/12345", #"{"note":"kept in part"}"#)

@@ -91,7 +91,7 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Serve no control plane and no console under /_sandbox/.")
     var noControlPlane = false
 
-    @Option(help: ArgumentHelp("How many requests the journal keeps (default 1000).", valueName: "count"))
+    @Option(help: ArgumentHelp("How many requests the journal keeps (default 1000; 0: off).", valueName: "count"))
     var journalSize: Int?
 
     @Option(help: ArgumentHelp("Keep request bodies in the journal, up to this many bytes each (default 0: none).",

@@ -11,7 +11,7 @@ public final class RequestJournal: Sendable {
         var lastId = 0
     }
 
-    /// How many entries are kept; older ones are overwritten.
+    /// How many entries are kept; older ones are overwritten. 0 turns the journal off.
     public let capacity: Int
     /// The largest body kept per entry, in bytes, or 0 when bodies are not kept.
     public let bodyLimit: Int
@@ -20,16 +20,17 @@ public final class RequestJournal: Sendable {
     /// Creates an empty journal.
     ///
     /// - Parameters:
-    ///   - capacity: How many entries are kept (at least 1).
+    ///   - capacity: How many entries are kept; 0 records nothing.
     ///   - bodyLimit: The largest body kept per entry in bytes; 0 keeps none.
     public init(capacity: Int, bodyLimit: Int = 0) {
-        self.capacity = max(1, capacity)
-        self.bodyLimit = max(0, bodyLimit)
-        ring = NIOLockedValueBox(Ring(slots: Array(repeating: nil, count: max(1, capacity))))
+        self.capacity = max(0, capacity)
+        self.bodyLimit = capacity > 0 ? max(0, bodyLimit) : 0
+        ring = NIOLockedValueBox(Ring(slots: Array(repeating: nil, count: max(0, capacity))))
     }
 
     /// Records an entry and gives it the next id.
     func record(_ entry: JournalEntry) {
+        guard capacity > 0 else { return }
         ring.withLockedValue { ring in
             ring.lastId += 1
             var entry = entry

@@ -52,8 +52,8 @@ public func buildSandbox(
     if let token = configuration.controlToken, token.count < 8 {
         throw SandboxError.invalidConfiguration("the control token must have at least 8 characters")
     }
-    guard configuration.journalCapacity > 0 else {
-        throw SandboxError.invalidConfiguration("journalCapacity must be positive")
+    guard (0...1_000_000).contains(configuration.journalCapacity) else {
+        throw SandboxError.invalidConfiguration("the journal keeps 0 (off) to 1000000 requests")
     }
     for rule in configuration.faults { try rule.validate() }
     let users: [SandboxUser]

@@ -59,7 +59,7 @@ public struct SandboxConfiguration: Sendable {
     /// The bearer token the control plane requires; needed when ``host`` is not a loopback address.
     public var controlToken: String?
 
-    /// How many requests the journal keeps (1000 by default).
+    /// How many requests the journal keeps (1000 by default); 0 turns the journal off.
     public var journalCapacity = 1000
 
     /// The largest request body kept per journal entry in bytes; 0 (the default) keeps no bodies.
