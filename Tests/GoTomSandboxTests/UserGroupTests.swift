@@ -68,6 +68,18 @@ struct UserGroupTests {
         #expect(try SandboxUser(specification: text) == user)
     }
 
+    @Test("printing a user never shows its secret")
+    func redacted() {
+        let user = SandboxUser(name: "crm", secret: "hidden-secret-1", groups: [.crmSync])
+        #expect(user.description == "crm (crm-sync; secret hidden)")
+        for text in [
+            "\(user)", String(reflecting: user), String(describing: [user]),
+            "\(Mirror(reflecting: user).children.map(\.value))",
+        ] {
+            #expect(!text.contains("hidden-secret-1"), "\(text)")
+        }
+    }
+
     @Test("a user without a name or secret is refused, and the message never holds the secret")
     func badSpecification() {
         for text in ["nocolon", ":secret", "name:", "name::campaign"] {

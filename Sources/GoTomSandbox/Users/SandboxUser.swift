@@ -2,7 +2,11 @@ import Foundation
 import GoTomAuth
 
 /// A user the sandbox accepts: the name and secret clients sign with, and the API groups it may call.
-public struct SandboxUser: Sendable, Hashable {
+///
+/// Like `Credentials`, it leaves the secret out of `description`, `debugDescription` and reflection.
+public struct SandboxUser: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The user id in the `Authorization` header.
     public var name: String
     /// The HMAC secret.
@@ -20,6 +24,19 @@ public struct SandboxUser: Sendable, Hashable {
         self.name = name
         self.secret = secret
         self.groups = groups
+    }
+
+    /// The name and groups, never the secret.
+    public var description: String {
+        "\(name) (\(groups.map { $0.sorted().map(\.rawValue).joined(separator: ", ") } ?? "all APIs"); secret hidden)"
+    }
+
+    /// Same as ``description``.
+    public var debugDescription: String { description }
+
+    /// The name and groups; the secret shows as hidden.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["name": name, "groups": groups as Any, "secret": "(hidden)"])
     }
 
     /// The user's credentials.
