@@ -17,7 +17,8 @@ struct CustomerCommandTests {
         }
         """
 
-    static let allIds = ["CRM-1001", "CRM-2001", "CRM-3001", "CRM-1002", "CRM-5001"]
+    /// The demo customers (with goTom's example customer) and the fixture's CRM-5001, by entity id.
+    static let allIds = ["CRM-1001", "CRM-2001", "CRM-3001", "CRM-1002", "example-customer1234", "CRM-5001"]
 
     @Test("list: first page only by default, --all over three pages, --limit across a page boundary, --page")
     func listPaging() async throws {
@@ -63,13 +64,13 @@ struct CustomerCommandTests {
             let objects = lines.stdoutText.split(separator: "\n").map { line in
                 (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
             }
-            #expect(objects.count == 5)
+            #expect(objects.count == 6)
             #expect(objects.map { $0?["externalCrmId"] as? String } == Self.allIds)
 
             let table = try await cli.run(["customer", "list", "--all", "--output", "table"], on: sandbox)
             #expect(table.status == 0)
             let rows = table.stdoutText.split(separator: "\n").map(String.init)
-            #expect(rows.count == 6, "\(table.stdoutText)")
+            #expect(rows.count == 7, "\(table.stdoutText)")
             #expect(rows.first?.split(separator: " ", omittingEmptySubsequences: true).first == "EXTERNAL")
             #expect(rows.first?.contains("CITY") == true)
             let seilbahn = rows.first { $0.hasPrefix("CRM-5001") } ?? ""
@@ -81,7 +82,7 @@ struct CustomerCommandTests {
             let csv = try await cli.run(["customer", "list", "--all", "--output", "csv"], on: sandbox)
             #expect(csv.status == 0)
             let csvRows = csv.stdoutText.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(csvRows.count == 6)
+            #expect(csvRows.count == 7)
             #expect(csvRows.first == "externalCrmId,externalId,firm,status,statusEc,language,mainAddress,softDeleted")
             #expect(csvRows.contains("CRM-5001,,Seilbahn Beispiel AG,0,5,it,CRM-5001-A1,false"), "\(csvRows)")
             #expect(csvRows.contains("CRM-1001,K-1001,Muster AG,1,1,de,CRM-1001-A1,false"), "\(csvRows)")

@@ -21,13 +21,13 @@ struct ErrorOutputTests {
     @Test("404: the thing and the outcome; JSON with kind, status, operation and attempts")
     func notFound() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let plain = try await cli.run(["campaign", "get", "12345"], on: sandbox)
+            let plain = try await cli.run(["campaign", "get", "26106"], on: sandbox)
             #expect(plain.status == 4)
-            #expect(plain.stderrText == "gotom: campaign 12345 not found (HTTP 404)\n", "\(plain.stderrText)")
+            #expect(plain.stderrText == "gotom: campaign 26106 not found (HTTP 404)\n", "\(plain.stderrText)")
 
-            let json = try await cli.run(["campaign", "get", "12345", "--output", "json"], on: sandbox)
+            let json = try await cli.run(["campaign", "get", "26106", "--output", "json"], on: sandbox)
             #expect(json.status == 4)
-            #expect(Self.humanLines(json) == ["gotom: campaign 12345 not found (HTTP 404)"])
+            #expect(Self.humanLines(json) == ["gotom: campaign 26106 not found (HTTP 404)"])
             let object = try Self.errorObject(json)
             #expect(object["kind"] as? String == "notFound")
             #expect(object["status"] as? Int == 404)
@@ -42,8 +42,8 @@ struct ErrorOutputTests {
             #expect(Self.humanLines(nested) == ["gotom: flight F-9 of campaign P-9 not found (HTTP 404)"])
             #expect(try Self.errorObject(nested)["operation"] as? String == "flights.get")
 
-            let verbose = try await cli.run(["campaign", "get", "12345", "-v"], on: sandbox)
-            #expect(verbose.stderrText.contains("operation campaigns.get · request GET /app-api/campaign/12345"),
+            let verbose = try await cli.run(["campaign", "get", "26106", "-v"], on: sandbox)
+            #expect(verbose.stderrText.contains("operation campaigns.get · request GET /app-api/campaign/26106"),
                 "\(verbose.stderrText)")
             #expect(verbose.stderrText.contains("1 attempt"), "\(verbose.stderrText)")
         }

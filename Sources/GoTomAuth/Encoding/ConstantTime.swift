@@ -1,9 +1,9 @@
 /// Comparison whose running time does not depend on where two signatures first differ.
-enum ConstantTime {
+package enum ConstantTime {
     /// Compares two byte strings in time proportional to their length only.
     ///
     /// A length mismatch returns early; the length of a base64 HMAC-SHA1 signature is public anyway.
-    static func equals(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Bool {
+    package static func equals(_ lhs: some StringProtocol, _ rhs: some StringProtocol) -> Bool {
         let left = Array(lhs.utf8)
         let right = Array(rhs.utf8)
         guard left.count == right.count else { return false }

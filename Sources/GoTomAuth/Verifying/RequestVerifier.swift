@@ -44,6 +44,28 @@ public struct IncomingRequest: Sendable {
     }
 }
 
+extension IncomingRequest {
+    /// The message the server rebuilds from this request to check its signature.
+    ///
+    /// The verifier and the sandbox's signature diagnosis both build it here, so a diagnosis shows exactly the
+    /// parts that were signed.
+    ///
+    /// - Parameters:
+    ///   - contentType: The `Content-Type` to use (the verifier requires one; a diagnosis may show an empty one).
+    ///   - date: The `Date` header value.
+    /// - Returns: The canonical message.
+    package func canonicalMessage(contentType: String, date: String) -> CanonicalMessage {
+        CanonicalMessage(
+            method: method,
+            bodyDigest: bodyDigest,
+            contentType: contentType,
+            date: date,
+            customHeaders: customHeaders,
+            requestURI: requestURI
+        )
+    }
+}
+
 /// A request that passed authentication.
 public struct VerifiedRequest: Sendable, Hashable {
     /// The user id from the `Authorization` header, unescaped.
@@ -111,14 +133,7 @@ public struct RequestVerifier: Sendable {
         guard !header.user.isEmpty else { throw VerificationError.missingUserId }
         guard let secret = secretForUser(header.user) else { throw VerificationError.unknownUser }
         guard let contentType = request.contentType else { throw VerificationError.contentTypeRequired }
-        let message = CanonicalMessage(
-            method: request.method,
-            bodyDigest: request.bodyDigest,
-            contentType: contentType,
-            date: date,
-            customHeaders: request.customHeaders,
-            requestURI: request.requestURI
-        )
+        let message = request.canonicalMessage(contentType: contentType, date: date)
         let signer = RequestSigner(credentials: Credentials(user: header.user, secret: secret, provider: provider))
         guard ConstantTime.equals(signer.signature(for: message), header.signature) else { throw VerificationError.signatureMismatch }
         return VerifiedRequest(user: header.user, date: timestamp, message: message)

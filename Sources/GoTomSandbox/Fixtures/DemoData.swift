@@ -164,5 +164,55 @@ enum DemoData {
             "mainAddress": ["externalCrmId": "CRM-1002-A1"],
             "defaultDiscounts": [["name": "Treuerabatt", "percent": 5]],
         ],
+        // The customer id of goTom's spec examples (crm-sync-api-doc.yaml, the externalCrmId path parameter).
+        [
+            "externalCrmId": "example-customer1234", "firm": "Beispiel AG", "status": 1, "statusEc": 1,
+            "language": "de", "mainAddress": ["externalCrmId": "example-customer1234-A1"],
+            "addresses": [
+                [
+                    "externalCrmId": "example-customer1234-A1", "title": "Hauptsitz", "firm": "Beispiel AG",
+                    "street": "Seestrasse", "number": "12", "zip": "6003", "place": "Luzern", "country": "CH",
+                ]
+            ],
+        ],
+    ]
+
+    /// Demo campaigns in the fixtures' campaign shape, holding the ids goTom's spec examples and example page use:
+    /// campaign `example-campaign` with flight `example-flight`, campaign discount `campaignDiscountExternalId1234`
+    /// with flight discount `flightDiscountExternalId1234`, and campaign `12345`, which the example page updates
+    /// (its GET example, `26106`, stays unknown and answers 404 as on that page).
+    static let campaigns: [JSONValue] = [
+        [
+            "externalId": "example-campaign", "name": "Beispielkampagne", "status": "booking",
+            "bookingDate": "2025-03-01", "customer": ["entityExternalCrmId": "example-customer1234"],
+            "note": "Demo-Kampagne mit den IDs der goTom-Beispiele",
+            "flights": [
+                [
+                    "externalId": "example-flight", "adServerId": "gam", "tarifId": 1, "mediaId": 20, "platformId": 1,
+                    "channelId": 10, "advertisingId": 30, "priceTypeId": 1, "units": 100000, "bruttoPriceUnit": 45,
+                    "runtime": ["start": ["date": "2025-04-01", "time": "00:00"], "end": ["date": "2025-04-30"]],
+                    // The values of goTom's FlightLineItemId and FlightCommission examples, so that every member
+                    // of these reads is set on the example flight.
+                    "lineItem": ["strategyId": "example-strategy", "adserverId": 4711],
+                    "commission": ["bkPercent": 5, "bkAmount": 120, "vmkPercent": 12, "vmkAmount": 500],
+                ]
+            ],
+            "vmkType": "VMK",
+            "discounts": [
+                [
+                    "externalId": "campaignDiscountExternalId1234", "name": "Frühbucherrabatt",
+                    "flightDiscounts": [
+                        [
+                            "externalId": "flightDiscountExternalId1234", "flightExternalId": "example-flight",
+                            "amountPercent": 10,
+                        ]
+                    ],
+                ]
+            ],
+        ],
+        [
+            "externalId": "12345", "name": "Herbstkampagne", "status": "reservation", "bookingDate": "2025-09-01",
+            "customer": ["entityExternalCrmId": "CRM-1001"],
+        ],
     ]
 }

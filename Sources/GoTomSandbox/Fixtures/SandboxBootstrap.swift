@@ -98,6 +98,10 @@ enum SandboxBootstrap {
         for (index, value) in (fixtures?.campaigns ?? []).enumerated() {
             try seedCampaign(value, index: index, into: &state)
         }
+        // After the fixtures' campaigns, so that a fixture may take one of the demo ids for itself.
+        for (index, value) in (fixtures?.replaceDemoData == true ? [] : DemoData.campaigns).enumerated() {
+            try seedCampaign(value, index: index, into: &state, place: "demo campaigns[\(index)]")
+        }
         for job in fixtures?.crmJobs ?? [] {
             state.record(
                 CrmJob(id: job.jobId, status: job.status, apiError: job.apiError, warnings: job.warningLogs)
@@ -105,10 +109,10 @@ enum SandboxBootstrap {
         }
     }
 
-    private static func seedCampaign(_ value: JSONValue, index: Int, into state: inout SandboxState)
-        throws(SandboxError)
-    {
-        let place = "campaigns[\(index)]"
+    private static func seedCampaign(
+        _ value: JSONValue, index: Int, into state: inout SandboxState, place: String? = nil
+    ) throws(SandboxError) {
+        let place = place ?? "campaigns[\(index)]"
         guard let object = value.objectValue, let externalId = object["externalId"]?.stringValue else {
             throw .invalidFixtures("\(place) needs an externalId")
         }
@@ -131,6 +135,7 @@ enum SandboxBootstrap {
         campaign.archived = object["archived"]?.boolValue ?? false
         campaign.deltaInvoice = object["deltaInvoice"]?.boolValue ?? false
         campaign.billed = object["billed"]?.boolValue ?? false
+        if let vmkType = object["vmkType"]?.stringValue { campaign.vmkType = vmkType }
         for flightValue in object["flights"]?.arrayValue ?? [] {
             guard let id = flightValue["externalId"]?.stringValue, let position = campaign.flightIndex(id) else {
                 continue
@@ -142,6 +147,7 @@ enum SandboxBootstrap {
                 campaign.flights[position].adServerData = flags.adServerData ?? false
                 campaign.flights[position].publisherPayouts = flags.publisherPayouts ?? false
                 campaign.flights[position].lineItem = flags.lineItem
+                if let commission = flags.commission { campaign.flights[position].commission = commission }
                 if let sublines = flags.sublines { campaign.flights[position].sublines = sublines }
             } catch {
                 throw .invalidFixtures("\(place).flights (\(id)): \(error)")
@@ -180,6 +186,7 @@ enum SandboxBootstrap {
         var publisherPayouts: Bool?
         var lineItem: FlightLineItemId?
         var sublines: [FlightSubline]?
+        var commission: CommissionValues?
     }
 
     private struct DiscountSeed: Decodable {

@@ -11,10 +11,12 @@ import GoTomModels
 /// platform id fails the start with ``SandboxError/invalidFixtures``.
 ///
 /// - `customers`: the `customer` object of the CRM-sync upsert, plus `defaultDiscounts: [{name, percent}]`.
-/// - `campaigns`: a campaign-create body plus `archived`, `deltaInvoice`, `billed` and `flights`; each flight is
-///   a flight-create body plus `invoice` (`none`, `partial`, `full`), `deferred`, `adServerData`,
-///   `publisherPayouts`, `lineItem: {strategyId, adserverId}` and `sublines`. `discounts` lists campaign
-///   discounts `{externalId, name, flightDiscounts: [{externalId, flightExternalId, amountPercent, amountSum}]}`.
+/// - `campaigns`: a campaign-create body plus `archived`, `deltaInvoice`, `billed`, `vmkType` and `flights`; each
+///   flight is a flight-create body plus `invoice` (`none`, `partial`, `full`), `deferred`, `adServerData`,
+///   `publisherPayouts`, `lineItem: {strategyId, adserverId}`, `sublines` and
+///   `commission: {bkPercent, bkAmount, vmkPercent, vmkAmount}`. `discounts` lists campaign discounts
+///   `{externalId, name, flightDiscounts: [{externalId, flightExternalId, amountPercent, amountSum}]}`.
+///   The built-in demo campaigns are seeded after these, so a fixture may use one of their ids.
 /// - `crmFailures`: customers whose upsert fails with a 400 `data_error` and the given `api_error` text.
 /// - `crmJobs`: entries for the CRM error-log endpoint, e.g. a job that stays `JOB_STATUS_WAITING`.
 ///

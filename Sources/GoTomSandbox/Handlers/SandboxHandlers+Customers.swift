@@ -77,7 +77,9 @@ extension SandboxHandlers {
                     .notFound,
                     [
                         "jobStatus": .string(CrmJobStatus.noJobFound.rawValue),
-                        "sentJobId": jobId.map { .number(Decimal($0)) } ?? .null, "errorLogs": .null,
+                        // `sentJobId` is an integer in goTom's schema; a job id that is not one is sent as 0,
+                        // as PHP's integer conversion of such a path parameter gives.
+                        "sentJobId": .number(Decimal(jobId ?? 0)), "errorLogs": .null,
                         "warningLogs": .null,
                     ] as JSONValue
                 )
@@ -107,7 +109,8 @@ extension SandboxHandlers {
         .json(
             .badRequest,
             [
-                "jobId": .null, "jobAlreadyFinished": false, "errorLogs": .null, "warningLogs": .null,
+                // `jobId` is an integer in goTom's schema; no job was queued for an unusable body, hence 0.
+                "jobId": 0, "jobAlreadyFinished": false, "errorLogs": .null, "warningLogs": .null,
                 "error": ["msg": .string(message)], "reason": .string(CrmSyncReason.dataError.rawValue),
             ] as JSONValue
         )

@@ -43,9 +43,33 @@ public func buildSandbox(
         directory = nil
     }
 
-    let credentials = try SandboxCredentialsFile.resolve(
-        user: configuration.user, secret: configuration.secret, directory: directory
-    )
+    if configuration.controlPlane, configuration.controlToken == nil, !isLoopback(configuration.host) {
+        throw SandboxError.invalidConfiguration(
+            "the control plane (/_sandbox/) is served without a token only on a loopback address; on "
+                + "\(configuration.host) give it a token (--control-token or GOTOM_SANDBOX_CONTROL_TOKEN) or turn "
+                + "it off (--no-control-plane)")
+    }
+    if let token = configuration.controlToken, token.count < 8 {
+        throw SandboxError.invalidConfiguration("the control token must have at least 8 characters")
+    }
+    guard (0...1_000_000).contains(configuration.journalCapacity) else {
+        throw SandboxError.invalidConfiguration("the journal keeps 0 (off) to 1000000 requests")
+    }
+    for rule in configuration.faults { try rule.validate() }
+    let users: [SandboxUser]
+    if configuration.users.isEmpty {
+        let stored = try SandboxCredentialsFile.resolve(
+            user: configuration.user, secret: configuration.secret, directory: directory
+        )
+        users = [SandboxUser(name: stored.user, secret: stored.secret)]
+    } else {
+        users = configuration.users
+    }
+    var names: Set<String> = []
+    for user in users where !names.insert(user.name).inserted {
+        throw SandboxError.invalidConfiguration("the user '\(user.name)' is given twice")
+    }
+    let credentials = users[0].credentials
     let fixtures = try configuration.fixturesPath.map { path in
         try SandboxFixtures.load(path: path)
     }
@@ -109,6 +133,11 @@ public func buildSandbox(
         }
     }
 
+    let startState: @Sendable () throws -> SandboxState = {
+        var fresh = SandboxState(settings: settings, master: master)
+        try SandboxBootstrap.seed(&fresh, from: fixtures)
+        return fresh
+    }
     let engine = SandboxEngine(state: state, store: store, logger: logger)
     let setup = SandboxSetup(
         credentials: credentials,
@@ -117,21 +146,38 @@ public func buildSandbox(
         requestedPort: configuration.port,
         dataDirectory: directory,
         caCertificatePath: authority?.caCertificatePath,
-        certificateAuthority: authority
+        certificateAuthority: authority,
+        users: users,
+        controlPlane: configuration.controlPlane
     )
+    let journal = RequestJournal(capacity: configuration.journalCapacity, bodyLimit: configuration.journalBodyLimit)
+    let faults = FaultTable(configuration.faults)
     let responder = SandboxResponder(
         handlers: SandboxHandlers(engine: engine, master: master, settings: settings, logger: logger),
         verifier: RequestVerifier(clock: configuration.clock),
-        credentials: credentials,
+        users: Dictionary(uniqueKeysWithValues: users.map { ($0.name, $0) }),
         clock: configuration.clock,
         maxBodySize: configuration.maxBodySize,
         scheme: setup.scheme,
         fallbackAuthority: "\(configuration.host):\(configuration.port)",
-        logger: logger
+        logger: logger,
+        journal: journal,
+        faults: faults,
+        control: configuration.controlPlane
+            ? ControlPlane(
+                journal: journal, faults: faults, startupFaults: configuration.faults, engine: engine,
+                startState: startState, token: configuration.controlToken, startedAt: .now)
+            : nil
     )
     return SandboxApplication(
         setup: setup, responder: responder, server: server, engine: engine,
         temporaryDirectory: temporaryDirectory, logger: logger,
         onServerRunning: onServerRunning
     )
+}
+
+/// Whether a bind address only accepts connections from this machine.
+func isLoopback(_ host: String) -> Bool {
+    let trimmed = host.hasPrefix("[") && host.hasSuffix("]") ? String(host.dropFirst().dropLast()) : host
+    return trimmed == "localhost" || trimmed == "::1" || trimmed.hasPrefix("127.")
 }

@@ -50,6 +50,24 @@ public struct SandboxConfiguration: Sendable {
     /// The logger for the one-line-per-request log and lifecycle events; silent by default.
     public var logger: Logger
 
+    /// The users clients sign with; when empty, the single ``user``/``secret`` (or the stored user) is used.
+    public var users: [SandboxUser] = []
+
+    /// Whether the control plane (`/_sandbox/…`: health, reset, journal, faults, console) is served.
+    public var controlPlane = true
+
+    /// The bearer token the control plane requires; needed when ``host`` is not a loopback address.
+    public var controlToken: String?
+
+    /// How many requests the journal keeps (1000 by default); 0 turns the journal off.
+    public var journalCapacity = 1000
+
+    /// The largest request body kept per journal entry in bytes; 0 (the default) keeps no bodies.
+    public var journalBodyLimit = 0
+
+    /// Fault rules in force from the start (and again after a reset).
+    public var faults: [FaultRule] = []
+
     /// Creates a configuration.
     ///
     /// - Parameters:

@@ -25,11 +25,25 @@ public final class SandboxServer: Sendable {
     /// The CA certificate clients must trust, when TLS is on.
     public var caCertificatePath: String? { address.setup.caCertificatePath }
 
+    /// The control plane and web console URL, when the control plane is on.
+    public var controlURL: String? { address.controlURL }
+
+    /// The recent-request journal.
+    public let journal: RequestJournal
+
+    /// The fault rules in force.
+    public let faults: FaultTable
+
     private let group: ServiceGroup
     private let task: Task<Void, any Error>
 
-    private init(address: SandboxAddress, group: ServiceGroup, task: Task<Void, any Error>) {
+    private init(
+        address: SandboxAddress, journal: RequestJournal, faults: FaultTable, group: ServiceGroup,
+        task: Task<Void, any Error>
+    ) {
         self.address = address
+        self.journal = journal
+        self.faults = faults
         self.group = group
         self.task = task
     }
@@ -59,7 +73,7 @@ public final class SandboxServer: Sendable {
             }
             throw SandboxError.serverFailedToStart("cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
-        return SandboxServer(address: address, group: group, task: task)
+        return SandboxServer(address: address, journal: app.journal, faults: app.faults, group: group, task: task)
     }
 
     /// Stops accepting requests, finishes the ones in flight, commits pending writes and closes the database.

@@ -16,6 +16,10 @@ public struct SandboxSetup: Sendable, Hashable {
     public let caCertificatePath: String?
     /// All TLS files, when TLS is on.
     public let certificateAuthority: LocalCertificateAuthority?
+    /// Every user the sandbox accepts; the first one's credentials are ``credentials``.
+    public let users: [SandboxUser]
+    /// Whether the control plane is served under `/_sandbox/`.
+    public let controlPlane: Bool
 
     /// How common clients trust the local CA, one line each (`curl --cacert …`, `NODE_EXTRA_CA_CERTS=…`,
     /// `gotom --cacert …`); empty without TLS.
@@ -36,5 +40,10 @@ public struct SandboxAddress: Sendable, Hashable {
     public var baseURL: String {
         let host = setup.host.contains(":") ? "[\(setup.host)]" : setup.host
         return "\(setup.scheme)://\(host):\(port)"
+    }
+
+    /// The control plane and web console, e.g. `http://127.0.0.1:8080/_sandbox/`; `nil` when it is off.
+    public var controlURL: String? {
+        setup.controlPlane ? baseURL + "/_sandbox/" : nil
     }
 }

@@ -30,6 +30,12 @@ public struct SandboxApplication: ApplicationProtocol {
     /// The logger for lifecycle events and the request log.
     public let logger: Logger
 
+    /// The recent-request journal (also served at `/_sandbox/requests`).
+    public var journal: RequestJournal { responder.base.journal }
+
+    /// The fault rules in force (also managed at `/_sandbox/faults`).
+    public var faults: FaultTable { responder.base.faults }
+
     /// The services run next to the server (the store's lifecycle).
     public let services: [any Service]
 
@@ -75,14 +81,19 @@ public struct SandboxApplication: ApplicationProtocol {
             eventLoopGroup: eventLoopGroup,
             logger: logger
         ) { (request, responseWriter: consuming ResponseWriter, channel) in
-            let context = BasicRequestContext(source: .init(channel: channel, logger: logger))
-            let response: Response
-            do {
-                response = try await responder.respond(to: request, context: context)
-            } catch {
-                response = responder.base.makeResponse(.internalError)
+            switch await responder.base.answer(request) {
+            case .respond(let response):
+                try await responseWriter.write(response: response.head, body: response.body)
+            case .dropBeforeHead:
+                // A fault rule: the client sees the connection close without an answer.
+                try? await channel.close()
+                throw SandboxResponder.ConnectionDropped()
+            case .dropAfterHead(let response):
+                // A fault rule: the head goes out, then the connection closes before the body.
+                _ = try await responseWriter.writeHead(response.head)
+                try? await channel.close()
+                throw SandboxResponder.ConnectionDropped()
             }
-            try await responseWriter.write(response: response.head, body: response.body)
         } onServerRunning: { channel in
             await self.onServerRunning(channel)
         }

@@ -39,6 +39,24 @@ actor SandboxEngine {
         return reply
     }
 
+    /// Replaces the whole state with `fresh` and the stored data with its journal, in one transaction.
+    ///
+    /// Requests are answered one at a time on the actor, so none sees a half-reset tenant; writes answered
+    /// before the reset are committed before it (the store applies batches in order).
+    ///
+    /// - Parameter fresh: The start-up state, with its seeding still in the journal.
+    /// - Returns: Whether the store took the reset.
+    func reset(to fresh: SandboxState) async -> Bool {
+        var fresh = fresh
+        let seeded = fresh.takeJournal()
+        state = fresh
+        if let failure = await commit([.clearAll] + seeded) {
+            logger.error("sandbox store reset failed", metadata: ["gotom.error": "\(failure)"])
+            return false
+        }
+        return true
+    }
+
     /// Reads the state without changing it.
     func read<Value: Sendable>(_ body: @Sendable (SandboxState) -> Value) -> Value {
         body(state)

@@ -113,6 +113,11 @@ final class SandboxStore: Sendable {
     /// document needs no explicit transaction: a single statement is atomic and, with `synchronous=FULL`, its
     /// autocommit is synced like a `COMMIT`.
     func apply(_ changes: [StoreChange]) async throws {
+        var changes = changes[...]
+        // A reset clears everything in the same transaction that stores the fresh data, so a crash leaves the
+        // old data or the new, never a mix; changes queued before the reset are superseded.
+        let clears = changes.lastIndex { if case .clearAll = $0 { true } else { false } }
+        if let clears { changes = changes[(clears + 1)...] }
         var seen: Set<String> = []
         var entities: [SQLiteData] = []
         var documents: [(String, String, Data)] = []
@@ -128,6 +133,7 @@ final class SandboxStore: Sendable {
             case .putRegistry(let registry): try put(EntityKind.meta, "registry", registry)
             case .putCounters(let counters): try put(EntityKind.meta, "counters", counters)
             case .addDocument(let campaign, let name, let content): documents.append((campaign, name, content))
+            case .clearAll: break
             }
         }
         documents.reverse()
@@ -136,9 +142,13 @@ final class SandboxStore: Sendable {
             entities[$0..<min($0 + 3 * rowsPerStatement, entities.count)]
         }
         // One statement is atomic on its own; only more than one need a transaction around them.
-        let transactional = statements.count > 1 || !documents.isEmpty
+        let transactional = statements.count > 1 || !documents.isEmpty || clears != nil
         if transactional { _ = try await connection.query("BEGIN IMMEDIATE") }
         do {
+            if clears != nil {
+                _ = try await connection.query("DELETE FROM entities")
+                _ = try await connection.query("DELETE FROM documents")
+            }
             for binds in statements {
                 _ = try await connection.query(Self.insertEntities(binds.count / 3), Array(binds))
             }

@@ -7,4 +7,6 @@ enum StoreChange: Sendable {
     case putRegistry(CrmRegistry)
     case putCounters(Counters)
     case addDocument(campaignExternalId: String, name: String, content: Data)
+    /// Deletes every entity and document; the changes after it in the same batch are the new content.
+    case clearAll
 }

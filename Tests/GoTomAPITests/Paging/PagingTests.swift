@@ -23,22 +23,23 @@ struct PagingTests {
             for try await page in harness.client.customers.all() { pages.append(page) }
             #expect(pages.count == 4)
             #expect(pages.map(\.number) == [1, 2, 3, 4])
-            #expect(pages.allSatisfy { $0.perPage == 7 && $0.totalItems == 24 && $0.lastPage == 4 })
+            // 20 fixture customers and the 5 demo customers (goTom's example customer among them).
+            #expect(pages.allSatisfy { $0.perPage == 7 && $0.totalItems == 25 && $0.lastPage == 4 })
             #expect(pages.last?.nextPageURL == nil)
             let ids = pages.flatMap(\.items).compactMap(\.externalCrmId)
-            #expect(ids.count == 24)
-            #expect(Set(ids).count == 24)
+            #expect(ids.count == 25)
+            #expect(Set(ids).count == 25)
             #expect(ids.contains("SEED-20"))
 
             var iterator = harness.client.customers.all().items.makeAsyncIterator()
             #expect(iterator.pagination == nil)
             let first = try await iterator.next()
             #expect(first != nil)
-            #expect(iterator.pagination?.totalItems == 24)
+            #expect(iterator.pagination?.totalItems == 25)
             #expect(iterator.pagination?.perPage == 7)
             var count = 1
             while try await iterator.next() != nil { count += 1 }
-            #expect(count == 24)
+            #expect(count == 25)
 
             let requested = harness.sandboxLog.records.map(\.message).filter { $0.hasPrefix("GET /app-api/customer") }
             #expect(
