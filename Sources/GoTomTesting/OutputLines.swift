@@ -123,8 +123,10 @@ public final class OutputLines: @unchecked Sendable {
 
     /// Reads `descriptor` to its end on a thread of its own, then closes it.
     func startReading(_ descriptor: Int32) {
-        _ = FileManager.default.createFile(atPath: copyPath, contents: nil)
-        let copy = FileHandle(forWritingAtPath: copyPath)
+        // Opened in place (created or truncated), never replaced: FileManager.createFile writes a temporary file
+        // and renames it over the path, which turns a device such as /dev/null into a regular file.
+        let fd = open(copyPath, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let copy = fd >= 0 ? FileHandle(fileDescriptor: fd, closeOnDealloc: true) : nil
         Thread.detachNewThread { [self] in
             var buffer = [UInt8](repeating: 0, count: 65_536)
             while true {

@@ -32,10 +32,11 @@ struct InteropTests {
         // another test's server before PHP binds it: then try again with a new port.
         for attempt in 1...3 {
             let port = try FreePort.find()
+            let stdout = OutputLines(copyTo: cli.home.appendingPathComponent("php-\(attempt).out").path)
             let stderr = OutputLines(copyTo: cli.home.appendingPathComponent("php-\(attempt).err").path)
             let server = try ExternalTool.start(php, ["-S", "127.0.0.1:\(port)", script.path],
                 environment: ["GOTOM_VERIFIER_USERS": "{\"\(CLIHarness.user)\": \"\(CLIHarness.secret)\"}"],
-                stdout: OutputLines(copyTo: "/dev/null"), stderr: stderr)
+                stdout: stdout, stderr: stderr)
             let outcome = try? await stderr.firstLine { $0.hasSuffix(") started") || $0.contains("Failed to listen") }
             guard let outcome, outcome.hasSuffix(") started") else {
                 await server.stop()
