@@ -22,6 +22,12 @@ final class FaultServer: @unchecked Sendable {
         case drop
         /// Never answer: the connection stays open until the client gives up (or the server stops).
         case hang
+        /// Reset the connection (RST) after the whole request arrived: it may have been acted on.
+        case reset
+        /// Reset the connection as soon as the request head arrived, before its body was read.
+        case resetAfterHead
+        /// Send the head of `reply` with the length of its body, then only `sentBytes` of it, then close.
+        case truncate(Reply, sentBytes: Int)
     }
 
     /// A request as received.
@@ -35,6 +41,8 @@ final class FaultServer: @unchecked Sendable {
     }
 
     private let lock = NSLock()
+    /// Whether every connection is reset on its first bytes (before any HTTP, e.g. a TLS client hello).
+    let resetsOnFirstBytes: Bool
     private var script: [Action]
     private let fallback: Action
     private var stored: [Received] = []
@@ -48,16 +56,18 @@ final class FaultServer: @unchecked Sendable {
     /// Every request received so far.
     var received: [Received] { lock.withLock { stored } }
 
-    private init(script: [Action], fallback: Action) {
+    private init(script: [Action], fallback: Action, resetsOnFirstBytes: Bool) {
+        self.resetsOnFirstBytes = resetsOnFirstBytes
         self.script = script
         self.fallback = fallback
     }
 
     /// Starts a server that plays `script` in order, then `fallback` for every further request.
-    static func start(_ script: [Action], fallback: Action = .reply(Reply(status: 200, body: "{}"))) async throws
-        -> FaultServer
-    {
-        let server = FaultServer(script: script, fallback: fallback)
+    /// With `resetsOnFirstBytes`, every connection is reset when its first bytes arrive instead.
+    static func start(
+        _ script: [Action], fallback: Action = .reply(Reply(status: 200, body: "{}")), resetsOnFirstBytes: Bool = false
+    ) async throws -> FaultServer {
+        let server = FaultServer(script: script, fallback: fallback, resetsOnFirstBytes: resetsOnFirstBytes)
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
@@ -83,6 +93,11 @@ final class FaultServer: @unchecked Sendable {
             return script.isEmpty ? fallback : script.removeFirst()
         }
     }
+
+    /// The action for the next request, without taking it.
+    fileprivate func peek() -> Action {
+        lock.withLock { script.first ?? fallback }
+    }
 }
 
 /// Parses requests (head plus `Content-Length` body) and plays the server's script.
@@ -96,17 +111,60 @@ private final class FaultHandler: ChannelInboundHandler {
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         var chunk = unwrapInboundIn(data)
-        pending.writeBuffer(&chunk)
-        guard let request = parse() else { return }
         let channel = context.channel
+        if server.resetsOnFirstBytes {
+            Self.reset(channel)
+            return
+        }
+        pending.writeBuffer(&chunk)
+        if case .resetAfterHead = server.peek(), let head = parseHead() {
+            let received = FaultServer.Received(method: head.method, uri: head.uri, headers: head.headers, body: [])
+            _ = server.next(for: received)
+            Self.reset(channel)
+            return
+        }
+        guard let request = parse() else { return }
         switch server.next(for: request) {
         case .reply(let reply):
             Self.send(reply, on: channel)
         case .drop:
             context.close(promise: nil)
-        case .hang:
+        case .hang, .resetAfterHead:
             break
+        case .reset:
+            Self.reset(channel)
+        case .truncate(let reply, let sentBytes):
+            var head = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Length: \(reply.body.utf8.count)\r\n"
+            for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+            let buffer = ByteBuffer(string: head + "\r\n" + String(reply.body.utf8.prefix(sentBytes))!)
+            channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
         }
+    }
+
+    /// Closes with a TCP reset (linger 0) instead of an orderly FIN.
+    private static func reset(_ channel: any Channel) {
+        guard let provider = channel as? any SocketOptionProvider else {
+            channel.close(promise: nil)
+            return
+        }
+        provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// The method, target and headers once the whole head is in `pending`.
+    private func parseHead() -> (method: String, uri: String, headers: [String: String])? {
+        let view = pending.readableBytesView
+        guard let end = view.firstRange(of: [13, 10, 13, 10]) else { return nil }
+        let lines = String(decoding: view[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
+        let requestLine = lines[0].split(separator: " ")
+        var headers: [String: String] = [:]
+        for line in lines.dropFirst() {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
+                .trimmingCharacters(in: .whitespaces)
+        }
+        return (
+            requestLine.first.map(String.init) ?? "", requestLine.count > 1 ? String(requestLine[1]) : "", headers
+        )
     }
 
     private static func send(_ reply: FaultServer.Reply, on channel: any Channel) {
