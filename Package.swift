@@ -134,14 +134,10 @@ let package = Package(
             path: "Fuzz/Runner",
             swiftSettings: strictSettings
         ),
+        // Test helpers without a server framework, so that the signer's tests build no Hummingbird.
         .target(
             name: "GoTomTesting",
-            dependencies: [
-                "GoTomAuth",
-                .product(name: "Hummingbird", package: "hummingbird"),
-                .product(name: "Logging", package: "swift-log"),
-                .product(name: "NIOCore", package: "swift-nio"),
-            ],
+            dependencies: ["GoTomAuth"],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -213,6 +209,8 @@ let package = Package(
                 "gotom",
                 "customer-csv-import",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
