@@ -5,7 +5,7 @@ import Tracing
 ///
 /// With neither a tracer nor a metrics backend set up (the process bootstrapped none and the configuration names
 /// none) it holds nothing and every method returns at once: two type checks per operation.
-struct OperationTelemetry {
+package struct OperationTelemetry {
     /// Metric labels, one place.
     enum Label {
         static let requests = "gotom_client_requests_total"
@@ -20,9 +20,11 @@ struct OperationTelemetry {
     private var retryReasons: [String] = []
 
     /// Whether anything is recorded.
-    var isActive: Bool { span != nil || metrics != nil }
+    package var isActive: Bool { span != nil || metrics != nil }
 
-    init(operation: String, method: String, tracer: (any Tracer)?, metricsFactory: (any MetricsFactory)?) {
+    package init(
+        operation: String, method: String, tracer: (any Tracer)?, metricsFactory: (any MetricsFactory)?
+    ) {
         self.operation = operation
         let tracer = tracer ?? InstrumentationSystem.tracer
         if tracer is NoOpTracer {
@@ -38,7 +40,7 @@ struct OperationTelemetry {
     }
 
     /// Counts one attempt by its status (`transport_error` when none arrived) and records its latency.
-    func attemptFinished(status: Int?, duration: Duration) {
+    package func attemptFinished(status: Int?, duration: Duration) {
         guard let metrics else { return }
         let status = status.map(String.init) ?? "transport_error"
         Counter(label: Label.requests, dimensions: [("operation", operation), ("status", status)], factory: metrics)
@@ -70,7 +72,7 @@ struct OperationTelemetry {
     }
 
     /// Ends the span with the outcome.
-    func finish(attempts: Int, status: Int?, requestId: String?, error: GoTomError?) {
+    package func finish(attempts: Int, status: Int?, requestId: String?, error: GoTomError?) {
         guard let span else { return }
         span.attributes["gotom.attempts"] = attempts
         if let status { span.attributes["http.response.status_code"] = status }
