@@ -82,6 +82,15 @@ struct ResolvedConfig {
         GoTomSettings.profileName(flag, environment: environment)
     }
 
+    /// The credentials for a raw request to `target`: the API group's own (e.g. the CRM-sync user for
+    /// `/app-api/customer…`), else the default ones. Positional USER SECRET always win.
+    func credentials(forTarget target: String) throws -> Credentials {
+        if sources["user"] != "command line", let own = groupCredentials[APIGroup(requestTarget: target)] {
+            return own
+        }
+        return try credentials()
+    }
+
     /// The credentials, or a usage error naming all three ways to provide them.
     func credentials() throws -> Credentials {
         guard let user, let secret else {
