@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GoTomModels", targets: ["GoTomModels"]),
         .library(name: "GoTomAPI", targets: ["GoTomAPI"]),
         .library(name: "GoTomSandbox", targets: ["GoTomSandbox"]),
+        .library(name: "GoTomTesting", targets: ["GoTomTesting"]),
         .executable(name: "gotom", targets: ["gotom"]),
     ],
     dependencies: [
@@ -134,10 +135,15 @@ let package = Package(
             path: "Fuzz/Runner",
             swiftSettings: strictSettings
         ),
-        // Test helpers without a server framework, so that the signer's tests build no Hummingbird.
+        // Test helpers for this package's tests and for users' tests; no server framework, so that the signer's
+        // tests build no Hummingbird.
         .target(
             name: "GoTomTesting",
-            dependencies: ["GoTomAuth"],
+            dependencies: [
+                "GoTomAuth",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

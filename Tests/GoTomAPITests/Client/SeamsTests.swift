@@ -3,6 +3,7 @@ import Foundation
 import GoTomAPI
 import GoTomAuth
 import GoTomModels
+import GoTomTesting
 import NIOCore
 import NIOHTTP1
 import NIOPosix

@@ -1,5 +1,6 @@
 import GoTomAPI
 import GoTomAuth
+import GoTomTesting
 import InMemoryTracing
 import MetricsTestKit
 import Testing

@@ -1,21 +1,41 @@
 import Foundation
-import GoTomAPI
-import GoTomAuth
 import NIOCore
 import NIOPosix
 
-/// A tiny HTTP/1.1 server on 127.0.0.1 that answers each request as scripted: a reply, a dropped connection
-/// or no answer at all. It records every request so tests can count attempts and check their signatures.
-final class FaultServer: @unchecked Sendable {
+/// A tiny HTTP/1.1 server on 127.0.0.1 for fault injection: it answers each request as scripted (a reply such as
+/// 429 or 503 with `Retry-After`, a dropped or reset connection, no answer, a body cut short) and records every
+/// request, so that a test can count attempts and check their signatures.
+///
+/// ```swift
+/// let server = try await FaultServer.start([.reply(.init(status: 503, headers: [("Retry-After", "1")]))])
+/// // point a client at server.baseURL, then look at server.received
+/// try await server.stop()
+/// ```
+public final class FaultServer: @unchecked Sendable {
     /// A scripted answer.
-    struct Reply: Sendable {
-        var status: Int
-        var headers: [(String, String)] = []
-        var body: String = ""
+    public struct Reply: Sendable {
+        /// The status code.
+        public var status: Int
+        /// Header fields besides `Content-Length` and `Connection`.
+        public var headers: [(String, String)]
+        /// The body.
+        public var body: String
+
+        /// Creates a reply.
+        ///
+        /// - Parameters:
+        ///   - status: The status code.
+        ///   - headers: Header fields.
+        ///   - body: The body.
+        public init(status: Int, headers: [(String, String)] = [], body: String = "") {
+            self.status = status
+            self.headers = headers
+            self.body = body
+        }
     }
 
     /// What to do with one request.
-    enum Action: Sendable {
+    public enum Action: Sendable {
         /// Answer at once.
         case reply(Reply)
         /// Close the connection without answering.
@@ -31,30 +51,39 @@ final class FaultServer: @unchecked Sendable {
     }
 
     /// A request as received.
-    struct Received: Sendable {
-        var method: String
-        var uri: String
-        var headers: [String: String]
-        var body: [UInt8]
+    public struct Received: Sendable {
+        /// The method.
+        public var method: String
+        /// The request target as received.
+        public var uri: String
+        /// Header fields by lower-cased name.
+        public var headers: [String: String]
+        /// The body (empty for ``Action/resetAfterHead``).
+        public var body: [UInt8]
 
-        func header(_ name: String) -> String? { headers[name.lowercased()] }
+        /// A header's value.
+        ///
+        /// - Parameter name: The name, in any case.
+        /// - Returns: The value, if present.
+        public func header(_ name: String) -> String? { headers[name.lowercased()] }
     }
 
     private let lock = NSLock()
     /// Whether every connection is reset on its first bytes (before any HTTP, e.g. a TLS client hello).
-    let resetsOnFirstBytes: Bool
+    public let resetsOnFirstBytes: Bool
     private var script: [Action]
     private let fallback: Action
     private var stored: [Received] = []
     private var channel: (any Channel)?
 
     /// The bound port.
-    private(set) var port = 0
+    public private(set) var port = 0
 
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// `http://127.0.0.1:<port>`.
+    public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     /// Every request received so far.
-    var received: [Received] { lock.withLock { stored } }
+    public var received: [Received] { lock.withLock { stored } }
 
     private init(script: [Action], fallback: Action, resetsOnFirstBytes: Bool) {
         self.resetsOnFirstBytes = resetsOnFirstBytes
@@ -62,9 +91,15 @@ final class FaultServer: @unchecked Sendable {
         self.fallback = fallback
     }
 
-    /// Starts a server that plays `script` in order, then `fallback` for every further request.
-    /// With `resetsOnFirstBytes`, every connection is reset when its first bytes arrive instead.
-    static func start(
+    /// Starts a server on 127.0.0.1 that plays `script` in order, then `fallback` for every further request.
+    ///
+    /// - Parameters:
+    ///   - script: The first answers, in order.
+    ///   - fallback: The answer once the script is used up.
+    ///   - resetsOnFirstBytes: Reset every connection when its first bytes arrive (a TLS handshake that fails).
+    /// - Returns: The running server.
+    /// - Throws: When it cannot bind.
+    public static func start(
         _ script: [Action], fallback: Action = .reply(Reply(status: 200, body: "{}")), resetsOnFirstBytes: Bool = false
     ) async throws -> FaultServer {
         let server = FaultServer(script: script, fallback: fallback, resetsOnFirstBytes: resetsOnFirstBytes)
@@ -82,7 +117,9 @@ final class FaultServer: @unchecked Sendable {
     }
 
     /// Stops listening.
-    func stop() async throws {
+    ///
+    /// - Throws: When the channel fails to close.
+    public func stop() async throws {
         try await channel?.close()
     }
 
@@ -201,38 +238,3 @@ private final class FaultHandler: ChannelInboundHandler {
     }
 }
 
-/// A clock that moves one second forward every time it is read, so consecutive attempts get different dates.
-final class TickingClock: WallClock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Int64
-
-    init(start: UnixTime = UnixTime.now()) { current = start.seconds }
-
-    func now() -> UnixTime {
-        lock.withLock {
-            current += 1
-            return UnixTime(seconds: current)
-        }
-    }
-}
-
-/// Records the waits a client asks for and returns at once, advancing its own clock by each wait.
-///
-/// The clock moves only when the client sleeps, so retry budgets come out exact however long the attempts
-/// themselves take on a busy machine.
-final class SleepRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [Duration] = []
-    private var elapsed: Duration = .zero
-
-    var delays: [Duration] { lock.withLock { stored } }
-
-    var sleeper: RetrySleeper {
-        RetrySleeper(now: { [self] in lock.withLock { elapsed } }) { [self] duration in
-            lock.withLock {
-                stored.append(duration)
-                elapsed += duration
-            }
-        }
-    }
-}
