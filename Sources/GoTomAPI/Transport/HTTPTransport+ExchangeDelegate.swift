@@ -23,6 +23,9 @@ extension HTTPTransport {
             var source: ResponseBody.Producer.Source?
             /// Completed when the reader wants more of the body.
             var demand: EventLoopPromise<Void>?
+            /// The reader asked for more while no demand promise was waiting (it may ask between `yield` answering
+            /// `stopProducing` and the promise being stored).
+            var moreRequested = false
         }
 
         private let state = NIOLockedValueBox(State())
@@ -118,10 +121,19 @@ extension HTTPTransport {
             }
             switch source.yield(buffer) {
             case .produceMore, .dropped:
+                state.withLockedValue { $0.moreRequested = false }
                 return task.eventLoop.makeSucceededVoidFuture()
             case .stopProducing:
                 let promise = task.eventLoop.makePromise(of: Void.self)
-                state.withLockedValue { $0.demand = promise }
+                let waits = state.withLockedValue { state -> Bool in
+                    if state.moreRequested {
+                        state.moreRequested = false
+                        return false
+                    }
+                    state.demand = promise
+                    return true
+                }
+                if !waits { promise.succeed() }
                 return promise.futureResult
             }
         }
@@ -161,6 +173,7 @@ extension HTTPTransport {
         func produceMore() {
             let demand = state.withLockedValue { state in
                 defer { state.demand = nil }
+                if state.demand == nil { state.moreRequested = true }
                 return state.demand
             }
             demand?.succeed()
