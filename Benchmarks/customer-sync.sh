@@ -7,6 +7,7 @@
 #   Benchmarks/customer-sync.sh                       # COUNT=10000 SAMPLE=200 CONCURRENCY=8
 #   COUNT=10000 SAMPLE=200 CONCURRENCY=16 TLS=1 Benchmarks/customer-sync.sh
 #   SCRATCH=.build-other BUILD_FLAGS= Benchmarks/customer-sync.sh   # another scratch folder, dynamic linking
+#   GOTOM_BIN=path/to/gotom Benchmarks/customer-sync.sh              # an existing binary, no build (A/B runs)
 #
 # Builds into SCRATCH with BUILD_FLAGS, the same defaults as request-per-call.sh and sdk.sh (one warm release build).
 #
@@ -32,7 +33,7 @@ done
 
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-build_gotom gotom
+if [ -n "${GOTOM_BIN:-}" ]; then GOTOM=$(realpath "$GOTOM_BIN"); else build_gotom gotom; fi
 SANDBOX_FLAGS=(--quiet)
 [ "$TLS" = 1 ] && SANDBOX_FLAGS+=(--tls)
 

@@ -4,6 +4,7 @@
 #  2. a 1 GiB report downloaded to a file by the SDK (throughput and peak RSS), next to curl on the same URL.
 #   Benchmarks/sdk.sh            (needs wrk, curl and GNU time: apt-get install wrk curl time)
 #   DURATION=8 Benchmarks/sdk.sh
+#   GOTOM_BIN=… SDK_BENCH_BIN=… Benchmarks/sdk.sh     (existing binaries, no build: A/B runs)
 # Builds into SCRATCH with BUILD_FLAGS, the same defaults as Benchmarks/request-per-call.sh, so both scripts share
 # one warm release build (changing BUILD_FLAGS rebuilds everything, about 15 minutes on 2 cores). The SDK process
 # shares the machine with the sandbox while wrk needs little CPU: the load is printed before and after, and the
@@ -20,8 +21,13 @@ for tool in wrk curl /usr/bin/time; do command -v "$tool" >/dev/null || { echo "
 
 WORK=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$WORK"' EXIT
-build_gotom gotom gotom-sdk-benchmark
-BENCH=$PWD/$SCRATCH/release/gotom-sdk-benchmark
+if [ -n "${GOTOM_BIN:-}" ] && [ -n "${SDK_BENCH_BIN:-}" ]; then
+    GOTOM=$(realpath "$GOTOM_BIN")
+    BENCH=$(realpath "$SDK_BENCH_BIN")
+else
+    build_gotom gotom gotom-sdk-benchmark
+    BENCH=$PWD/$SCRATCH/release/gotom-sdk-benchmark
+fi
 
 start_sandbox "$WORK/data" --tls --quiet --large-report-size "$REPORT_SIZE"
 export GOTOM_BASE_URL=$URL GOTOM_USER=$BENCH_USER GOTOM_SECRET=$BENCH_SECRET GOTOM_CACERT=$CA

@@ -2,18 +2,23 @@
 //
 //   swift run customer-csv-import Examples/CustomerCSVImport/customers.csv
 //
-// Connection settings come from GOTOM_BASE_URL, GOTOM_USER, GOTOM_SECRET and optionally GOTOM_CACERT, e.g. the
-// lines `gotom sandbox --tls` prints. CSV columns: externalCrmId,firm,language,street,zip,city (header row first).
+// Connection settings are resolved as `gotom` resolves them (GoTomSettings): GOTOM_BASE_URL, GOTOM_USER,
+// GOTOM_SECRET and optionally GOTOM_CACERT, e.g. the lines `gotom sandbox --tls` prints, else a profile of
+// ~/.config/gotom/config (GOTOM_PROFILE), where customer.user/customer.secret may name the CRM-sync user.
+// CSV columns: externalCrmId,firm,language,street,zip,city (header row first).
 import Foundation
 import GoTomAPI
-import GoTomAuth
 import GoTomModels
 
-let environment = ProcessInfo.processInfo.environment
-guard CommandLine.arguments.count == 2, let baseURL = environment["GOTOM_BASE_URL"],
-    let user = environment["GOTOM_USER"], let secret = environment["GOTOM_SECRET"]
-else {
-    print("usage: customer-csv-import FILE.csv  (with GOTOM_BASE_URL, GOTOM_USER, GOTOM_SECRET set)")
+guard CommandLine.arguments.count == 2 else {
+    print("usage: customer-csv-import FILE.csv  (with GOTOM_BASE_URL, GOTOM_USER, GOTOM_SECRET set, or a profile)")
+    exit(64)
+}
+let configuration: GoTomClient.Configuration
+do {
+    configuration = try GoTomSettings.resolve().configuration()
+} catch let error as GoTomError {
+    print("customer-csv-import: \(error.detail ?? error.shortDescription)")
     exit(64)
 }
 
@@ -43,9 +48,7 @@ func fields(of line: Substring) -> [String] {
     return result
 }
 
-let client = try GoTomClient(configuration: .init(
-    baseURL: baseURL, credentials: Credentials(user: user, secret: secret),
-    additionalCACertificatePath: environment["GOTOM_CACERT"]))
+let client = try GoTomClient(configuration: configuration)
 let lines = try String(contentsOfFile: CommandLine.arguments[1], encoding: .utf8)
     .split(whereSeparator: \.isNewline).dropFirst()
 var failures = 0

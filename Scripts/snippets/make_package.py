@@ -119,15 +119,18 @@ def main():
         *(f'    .product(name: "{product}", package: "{identity}"),'
           for product in ("GoTomAuth", "GoTomModels", "GoTomAPI", "GoTomSandbox")),
         "]",
+        "// A service that shares its HTTPClient with GoTomKit depends on AsyncHTTPClient itself.",
+        'let service: [Target.Dependency] = gotomKit + [.product(name: "AsyncHTTPClient", package: "async-http-client")]',
         "// Documented code must not even warn.",
         'let strict: [SwiftSetting] = [.unsafeFlags(["-warnings-as-errors"])]',
         "",
         "let package = Package(",
         '    name: "GoTomKitSnippets",',
         "    platforms: [.macOS(.v14)],",
-        f"    dependencies: [.package(path: {json.dumps(root)})],",
+        f"    dependencies: [.package(path: {json.dumps(root)}),",
+        '        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0")],',
         "    targets: [",
-        *(f'        .executableTarget(name: "{target}", dependencies: gotomKit, swiftSettings: strict),'
+        *(f'        .executableTarget(name: "{target}", dependencies: service, swiftSettings: strict),'
           for target in snippet_targets),
         "        // GoTomSandbox (Hummingbird, SQLite) stays out of the target that is also built in release.",
         '        .executableTarget(name: "error-handling", dependencies: Array(gotomKit.prefix(3)), swiftSettings: strict),',

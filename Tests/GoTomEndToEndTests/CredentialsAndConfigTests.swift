@@ -85,6 +85,26 @@ struct CredentialsAndConfigTests {
         }
     }
 
+    @Test("a profile's customer.user signs customer requests; other requests use the default user")
+    func groupCredentials() async throws {
+        try await withEchoServer { server, cli in
+            for (key, value) in [
+                ("base_url", server.baseURL), ("user", "campaign_user"), ("secret_command", "printf wrong"),
+                ("customer.user", CLIHarness.user), ("customer.secret_command", "printf '%s' '\(CLIHarness.secret)'"),
+            ] {
+                let set = try await cli.run(["config", "set", key, value, "--profile", "crm"], credentials: false)
+                #expect(set.status == 0, "\(set.stderrText)")
+            }
+            let customer = try await cli.run(
+                ["request", "GET", "/app-api/customer/CRM-1", "--profile", "crm"], credentials: false)
+            #expect(customer.status == 0, "\(customer.stderrText)")
+            #expect(try CLIHarness.echo(from: customer.stdoutText).user == CLIHarness.user)
+            let campaign = try await cli.run(
+                ["request", "GET", "/app-api/campaign/5", "--profile", "crm"], credentials: false)
+            #expect(campaign.status == 4, "the default user of the profile signs it, and the echo server rejects it")
+        }
+    }
+
     @Test("gotom sign prints the published signature for a fixed date; --explain hides the secret")
     func sign() async throws {
         try await withEchoServer { server, cli in

@@ -1,5 +1,7 @@
+import CoreMetrics
 import GoTomAuth
 import Logging
+import Tracing
 
 extension GoTomClient {
     /// Everything a client needs: where goTom is, who signs, timeouts, retries, trust, logging and time.
@@ -29,6 +31,15 @@ extension GoTomClient {
         public var clock: any WallClock
         /// Waits between retries; tests inject one that returns at once.
         public var sleeper: RetrySleeper
+        /// Code that runs around every signed attempt, the first outermost (see ``GoTomMiddleware``).
+        public var middlewares: [any GoTomMiddleware] = []
+        /// Receives every ``RequestEvent`` (attempt sent, response, retry, clock correction); `nil` by default.
+        /// It is called on the task that runs the operation and should return quickly.
+        public var observer: (@Sendable (RequestEvent) -> Void)?
+        /// The tracer for the span of each operation; `nil` uses the process's `InstrumentationSystem.tracer`.
+        public var tracer: (any Tracer)?
+        /// The metrics backend; `nil` uses the process's `MetricsSystem.factory`.
+        public var metricsFactory: (any MetricsFactory)?
 
         /// Creates a configuration.
         ///

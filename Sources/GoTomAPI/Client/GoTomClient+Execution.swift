@@ -24,8 +24,10 @@ extension GoTomClient {
         do {
             bytes = try await exchange.response.body.collect(upTo: configuration.maxResponseBodySize)
         } catch {
-            let transportError = error as? GoTomTransportError ?? .connectionLost("\(error)")
-            if case .localInput = transportError {
+            let transportError =
+                error as? GoTomTransportError
+                ?? GoTomTransportError(.connectionLost, stage: .readingResponse, detail: "\(error)")
+            if transportError.kind == .localInput {
                 throw unexpected(
                     request, exchange, detail: "response body larger than \(configuration.maxResponseBodySize) bytes")
             }

@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import GoTomAuth
 import Logging
 
@@ -27,6 +28,8 @@ public struct GoTomClient: Sendable {
     public let server: ServerAddress
 
     let pipeline: RequestPipeline
+    /// The transport the client created and therefore shuts down; `nil` for one the caller provided.
+    private let ownedTransport: HTTPTransport?
 
     /// Creates a client with its own connection pool.
     ///
@@ -34,19 +37,90 @@ public struct GoTomClient: Sendable {
     /// - Throws: ``GoTomError/invalidRequest`` when the base URL is not an http(s) origin or the CA file
     ///   cannot be read.
     public init(configuration: Configuration) throws {
-        let server: ServerAddress
         let transport: HTTPTransport
         do {
-            server = try ServerAddress(baseURL: configuration.baseURL)
+            // The address first: a pool that was created must be shut down, so nothing may fail after it.
+            _ = try ServerAddress(baseURL: configuration.baseURL)
             transport = try HTTPTransport(configuration: configuration.transportConfiguration)
+        } catch {
+            throw GoTomError.make(.invalidRequest, detail: "\(error)")
+        }
+        try self.init(configuration: configuration, transport: transport, owned: transport)
+    }
+
+    /// Creates a client that sends through an `HTTPClient` the application already has, e.g. `HTTPClient.shared`
+    /// or the one a Hummingbird or Vapor service keeps.
+    ///
+    /// The pool's own configuration decides connect timeouts, proxy and TLS defaults; the configuration's
+    /// ``Configuration/requestTimeout`` and ``Configuration/additionalCACertificatePath`` still apply.
+    /// ``shutdown()`` leaves the pool alone.
+    ///
+    /// - Parameters:
+    ///   - configuration: Base URL, credentials and options.
+    ///   - httpClient: The pool to share.
+    /// - Throws: ``GoTomError/invalidRequest`` when the base URL is not an http(s) origin or the CA file
+    ///   cannot be read.
+    public init(configuration: Configuration, httpClient: HTTPClient) throws {
+        let transport: HTTPTransport
+        do {
+            transport = try HTTPTransport(httpClient: httpClient, configuration: configuration.transportConfiguration)
+        } catch {
+            throw GoTomError.make(.invalidRequest, detail: "\(error)")
+        }
+        try self.init(configuration: configuration, transport: transport, owned: nil)
+    }
+
+    /// Creates a client that sends through a transport of the caller's, e.g. an ``InMemoryTransport`` in a unit
+    /// test. ``shutdown()`` leaves the transport alone.
+    ///
+    /// - Parameters:
+    ///   - configuration: Base URL, credentials and options; the transport settings in it are not used.
+    ///   - transport: The transport.
+    /// - Throws: ``GoTomError/invalidRequest`` when the base URL is not an http(s) origin.
+    public init(configuration: Configuration, transport: any GoTomTransport) throws {
+        try self.init(configuration: configuration, transport: transport, owned: nil)
+    }
+
+    private init(configuration: Configuration, transport: any GoTomTransport, owned: HTTPTransport?) throws {
+        let server: ServerAddress
+        do {
+            server = try ServerAddress(baseURL: configuration.baseURL)
         } catch {
             throw GoTomError.make(.invalidRequest, detail: "\(error)")
         }
         self.configuration = configuration
         self.server = server
+        self.ownedTransport = owned
         self.pipeline = RequestPipeline(
-            server: server, transport: transport, configuration: configuration, clockOffset: ClockOffsetStore(base: configuration.clock)
+            server: server, transport: transport, configuration: configuration,
+            clockOffset: ClockOffsetStore(base: configuration.clock)
         )
+    }
+
+    /// Runs `body` with a new client and shuts the client down afterwards, also when `body` throws.
+    ///
+    /// - Parameters:
+    ///   - configuration: Base URL, credentials and options.
+    ///   - httpClient: A pool to share, or `nil` for a pool of the client's own.
+    ///   - body: The work to do with the client.
+    /// - Returns: What `body` returns.
+    /// - Throws: What `body` throws, or ``GoTomError`` when the client cannot be created.
+    public static func withClient<Result>(
+        configuration: Configuration, httpClient: HTTPClient? = nil,
+        _ body: (GoTomClient) async throws -> Result
+    ) async throws -> Result {
+        let client =
+            try httpClient.map { try GoTomClient(configuration: configuration, httpClient: $0) }
+            ?? GoTomClient(configuration: configuration)
+        let result: Result
+        do {
+            result = try await body(client)
+        } catch {
+            try? await client.shutdown()
+            throw error
+        }
+        try await client.shutdown()
+        return result
     }
 
     /// Creates a client with default options.
@@ -64,14 +138,18 @@ public struct GoTomClient: Sendable {
         try self.init(configuration: Configuration(baseURL: baseURL, credentials: credentials, logger: logger))
     }
 
-    /// Closes the connection pool. Call once, after the last request; every copy of the client stops working.
+    /// Closes the connection pool the client created. Call once, after the last request; every copy of the client
+    /// stops working. A pool or transport passed in by the caller is left alone.
     ///
     /// - Throws: ``GoTomError/transport`` when the pool fails to close cleanly.
     public func shutdown() async throws {
+        guard let ownedTransport else { return }
         do {
-            try await pipeline.transport.shutdown()
+            try await ownedTransport.shutdown()
         } catch {
-            throw GoTomError.transport(.connectionFailed("shutdown failed: \(error)"), operation: "shutdown")
+            throw GoTomError.transport(
+                GoTomTransportError(.connectionFailed, stage: .preparing, detail: "shutdown failed: \(error)"),
+                operation: "shutdown")
         }
     }
 

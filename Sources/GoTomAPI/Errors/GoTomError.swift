@@ -38,6 +38,7 @@ public struct GoTomError: Error, Sendable, Equatable, CustomStringConvertible {
         case transport
         case unexpectedResponse
         case invalidRequest
+        case invalidConfiguration
         case fileSystem
         case cancelled
     }
@@ -72,7 +73,8 @@ public struct GoTomError: Error, Sendable, Equatable, CustomStringConvertible {
     public internal(set) var crmReason: CrmSyncReason?
     /// For ``transport``: the connection, TLS or timeout failure.
     public internal(set) var transportError: GoTomTransportError?
-    /// A local explanation for ``invalidRequest``, ``fileSystem`` and ``unexpectedResponse``.
+    /// A local explanation for ``invalidRequest``, ``invalidConfiguration``, ``fileSystem`` and
+    /// ``unexpectedResponse``.
     public internal(set) var detail: String?
 
     private init(_ code: Code) { self.code = code }
@@ -100,6 +102,9 @@ public struct GoTomError: Error, Sendable, Equatable, CustomStringConvertible {
     public static let unexpectedResponse = GoTomError(.unexpectedResponse)
     /// The request could not be built (bad base URL, unencodable body, unreadable CA file).
     public static let invalidRequest = GoTomError(.invalidRequest)
+    /// The settings could not be resolved: an unreadable or malformed profiles file, a secret in a file others can
+    /// read, a failing `secret_command`, missing credentials or base URL; see ``detail``.
+    public static let invalidConfiguration = GoTomError(.invalidConfiguration)
     /// A download could not be written to disk.
     public static let fileSystem = GoTomError(.fileSystem)
     /// The task was cancelled; nothing was left half-written.

@@ -3,11 +3,12 @@ import GoTomAuth
 import Logging
 import NIOCore
 
-/// Sends an ``APIRequest``: logging, then retries, then clock-skew correction, then signing, then the transport.
+/// Sends an ``APIRequest``: logging, then retries, then clock-skew correction, then signing, then the
+/// application's middlewares, then the transport.
 ///
-/// Each attempt is signed afresh (new `Date`) with the local clock plus the measured offset, and handed to
-/// ``HTTPTransport`` through ``PreparedRequest/make(server:method:requestURI:contentType:body:signer:date:)``,
-/// so the bytes and URI that are signed are the ones sent.
+/// Each attempt is signed afresh (new `Date`) with the local clock plus the measured offset, and handed to the
+/// transport through ``PreparedRequest/make(server:method:requestURI:contentType:body:signer:date:)``, so the bytes
+/// and URI that are signed are the ones sent. Every step reports to the observer, the span and the metrics.
 struct RequestPipeline: Sendable {
     /// A response with an accepted status, and how many sends it took.
     struct Exchange: Sendable {
@@ -25,7 +26,7 @@ struct RequestPipeline: Sendable {
     }
 
     let server: ServerAddress
-    let transport: HTTPTransport
+    let transport: any GoTomTransport
     let configuration: GoTomClient.Configuration
     let clockOffset: ClockOffsetStore
 
@@ -33,15 +34,18 @@ struct RequestPipeline: Sendable {
     /// secret into the HMAC state when it is created — and signing with the offset-corrected clock.
     private let signers: [APIGroup: RequestSigner]
 
-    init(server: ServerAddress, transport: HTTPTransport, configuration: GoTomClient.Configuration,
-        clockOffset: ClockOffsetStore) {
+    init(
+        server: ServerAddress, transport: any GoTomTransport, configuration: GoTomClient.Configuration,
+        clockOffset: ClockOffsetStore
+    ) {
         self.server = server
         self.transport = transport
         self.configuration = configuration
         self.clockOffset = clockOffset
-        self.signers = Dictionary(uniqueKeysWithValues: APIGroup.allCases.map { group in
-            (group, RequestSigner(credentials: configuration.credentials(for: group), clock: clockOffset))
-        })
+        self.signers = Dictionary(
+            uniqueKeysWithValues: APIGroup.allCases.map { group in
+                (group, RequestSigner(credentials: configuration.credentials(for: group), clock: clockOffset))
+            })
     }
 
     /// The most bytes of an error body read to interpret it.
@@ -61,6 +65,24 @@ struct RequestPipeline: Sendable {
     /// - Returns: The accepted response, its body unread.
     /// - Throws: ``GoTomError`` for every other outcome.
     func send(_ request: APIRequest, accepting: Set<Int>) async throws(GoTomError) -> Exchange {
+        var telemetry = OperationTelemetry(
+            operation: request.operation, method: request.method, tracer: configuration.tracer,
+            metricsFactory: configuration.metricsFactory)
+        do {
+            let exchange = try await sendAttempts(request, accepting: accepting, telemetry: &telemetry)
+            telemetry.finish(
+                attempts: exchange.attempts, status: exchange.response.statusCode,
+                requestId: exchange.response.header("X-Request-Id"), error: nil)
+            return exchange
+        } catch {
+            telemetry.finish(attempts: error.attempts, status: error.status, requestId: error.requestId, error: error)
+            throw error
+        }
+    }
+
+    private func sendAttempts(
+        _ request: APIRequest, accepting: Set<Int>, telemetry: inout OperationTelemetry
+    ) async throws(GoTomError) -> Exchange {
         var attempts = 0
         var retries = 0
         var possiblyDelivered = false
@@ -69,13 +91,15 @@ struct RequestPipeline: Sendable {
         while true {
             if Task.isCancelled { throw cancelled(request, attempts: attempts) }
             let outcome = await attemptCorrectingSkew(
-                request, accepting: accepting, attempts: &attempts, skewCorrected: &skewCorrected)
+                request, accepting: accepting, attempts: &attempts, skewCorrected: &skewCorrected,
+                telemetry: &telemetry)
             switch outcome {
             case .accepted(let response):
                 return Exchange(response: response, attempts: attempts)
             case .failedTransport(let failure):
                 if Task.isCancelled { throw cancelled(request, attempts: attempts) }
-                let deliverable = !failure.requestCannotHaveBeenDelivered
+                // The stage the transport recorded decides, never the wording of the failure.
+                let deliverable = failure.requestMayHaveBeenDelivered
                 let delay = retryDelay(
                     request, retries: retries, mayHaveBeenDelivered: deliverable, retryAfter: nil, budget: budget)
                 guard let delay else {
@@ -84,6 +108,8 @@ struct RequestPipeline: Sendable {
                     error.attempts = attempts
                     throw error
                 }
+                telemetry.retryScheduled(
+                    reason: failure.description, label: "transport_\(failure.stage)", nextAttempt: attempts + 1)
                 try await wait(delay, before: attempts + 1, reason: failure.description, request, &budget)
                 possiblyDelivered = possiblyDelivered || deliverable
                 retries += 1
@@ -96,6 +122,8 @@ struct RequestPipeline: Sendable {
                     let delay = retryDelay(
                         request, retries: retries, mayHaveBeenDelivered: true, retryAfter: retryAfter, budget: budget)
                     if let delay {
+                        telemetry.retryScheduled(
+                            reason: "HTTP \(status)", label: "status_\(status)", nextAttempt: attempts + 1)
                         try await wait(delay, before: attempts + 1, reason: "HTTP \(status)", request, &budget)
                         possiblyDelivered = true
                         retries += 1
@@ -114,11 +142,11 @@ struct RequestPipeline: Sendable {
     /// response's `Date`, stores it and sends once more, signed with the corrected clock (once per operation).
     private func attemptCorrectingSkew(
         _ request: APIRequest, accepting: Set<Int>, attempts: inout Int,
-        skewCorrected: inout Bool
+        skewCorrected: inout Bool, telemetry: inout OperationTelemetry
     ) async -> Outcome {
         while true {
             attempts += 1
-            let outcome = await attempt(request, accepting: accepting, number: attempts)
+            let outcome = await attempt(request, accepting: accepting, number: attempts, telemetry: telemetry)
             guard !skewCorrected, case .failedResponse(401, let headers, let body) = outcome,
                 let offset = Self.measuredSkew(headers: headers, body: body, localNow: configuration.clock.now())
             else { return outcome }
@@ -133,6 +161,10 @@ struct RequestPipeline: Sendable {
                     "gotom.attempt": "\(attempts + 1)",
                 ]
             )
+            configuration.observer?(
+                .clockCorrected(
+                    .init(operation: request.operation, offsetSeconds: offset, previousOffsetSeconds: previous)))
+            telemetry.clockCorrected(offsetSeconds: offset)
             skewCorrected = true
         }
     }
@@ -152,7 +184,9 @@ struct RequestPipeline: Sendable {
     }
 
     /// Signs and sends once.
-    private func attempt(_ request: APIRequest, accepting: Set<Int>, number: Int) async -> Outcome {
+    private func attempt(
+        _ request: APIRequest, accepting: Set<Int>, number: Int, telemetry: OperationTelemetry
+    ) async -> Outcome {
         let signer = signers[request.group]!
         let prepared: PreparedRequest
         do {
@@ -179,28 +213,73 @@ struct RequestPipeline: Sendable {
                 "gotom.attempt": "\(number)",
             ]
         )
+        configuration.observer?(
+            .attemptSent(
+                .init(
+                    operation: request.operation, method: request.method, requestURI: request.requestURI,
+                    attempt: number, date: prepared.signed.date,
+                    redactedAuthorization: prepared.signed.authorization.redactedValue)))
+        let started = ContinuousClock.now
         let response: RawResponse
         do {
-            response = try await transport.transfer(prepared.outgoing)
+            response = try await dispatch(
+                SignedAttempt(
+                    operation: request.operation, group: request.group, number: number, request: prepared.outgoing,
+                    signed: prepared.signed),
+                middleware: 0)
         } catch {
+            telemetry.attemptFinished(status: nil, duration: ContinuousClock.now - started)
             logger.debug(
                 "request failed without response",
                 metadata: ["gotom.operation": "\(request.operation)", "gotom.error": "\(error)"]
             )
+            configuration.observer?(.attemptFailed(.init(operation: request.operation, attempt: number, error: error)))
             return .failedTransport(error)
         }
+        let duration = ContinuousClock.now - started
+        telemetry.attemptFinished(status: response.statusCode, duration: duration)
+        let requestId = response.header("X-Request-Id")
         logger.debug(
             "response received",
             metadata: [
                 "gotom.operation": "\(request.operation)",
                 "gotom.status": "\(response.statusCode)",
-                "gotom.request_id": "\(response.header("X-Request-Id") ?? "-")",
+                "gotom.request_id": "\(requestId ?? "-")",
                 "gotom.attempt": "\(number)",
             ]
         )
+        configuration.observer?(
+            .responseReceived(
+                .init(
+                    operation: request.operation, method: request.method, requestURI: request.requestURI,
+                    attempt: number, status: response.statusCode, requestId: requestId, duration: duration)))
         if accepting.contains(response.statusCode) { return .accepted(response) }
         let body = await Self.readPrefix(of: response.body, limit: Self.errorBodyLimit)
         return .failedResponse(status: response.statusCode, headers: response.headers, body: body)
+    }
+
+    /// Passes a signed attempt through the middlewares from `middleware` on, then to the transport.
+    ///
+    /// The attempt is handed on unchanged: a middleware gets it read-only and `next` takes no request, so no
+    /// header, target or body can change after signing.
+    private func dispatch(_ attempt: SignedAttempt, middleware index: Int) async throws(GoTomTransportError)
+        -> RawResponse
+    {
+        do {
+            if index == configuration.middlewares.count {
+                if let transport = transport as? HTTPTransport {
+                    return try await transport.transfer(attempt.request)
+                }
+                return try await transport.send(attempt.request, operation: attempt.operation)
+            }
+            return try await configuration.middlewares[index].intercept(attempt) {
+                try await dispatch(attempt, middleware: index + 1)
+            }
+        } catch let error as GoTomTransportError {
+            throw error
+        } catch {
+            throw GoTomTransportError(.connectionLost, stage: .awaitingResponse, detail: "\(error)")
+        }
     }
 
     /// The wait before the next attempt, or `nil` when the request must not or cannot be retried.
@@ -227,7 +306,7 @@ struct RequestPipeline: Sendable {
         return delay
     }
 
-    /// Logs the retry and sleeps.
+    /// Logs and reports the retry, then sleeps.
     private func wait(
         _ delay: Duration, before attempt: Int, reason: String, _ request: APIRequest, _ budget: inout RetryBudget
     ) async throws(GoTomError) {
@@ -240,6 +319,8 @@ struct RequestPipeline: Sendable {
                 "gotom.delay_ms": "\(delay.milliseconds)",
             ]
         )
+        configuration.observer?(
+            .retryScheduled(.init(operation: request.operation, nextAttempt: attempt, delay: delay, reason: reason)))
         let started = configuration.sleeper.now()
         do {
             try await configuration.sleeper.sleep(for: delay)

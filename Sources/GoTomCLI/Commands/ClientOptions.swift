@@ -37,7 +37,8 @@ package struct ClientOptions: ParsableArguments {
 
     /// Builds a client from the resolved configuration (flags > environment > profile).
     ///
-    /// - Parameter logHandler: Where the SDK's log goes; `nil` prints request lines with `-v`, warnings always.
+    /// - Parameter logHandler: Where the SDK's log goes; `nil` keeps the log silent and prints the SDK's request
+    ///   events instead: request lines with `-v`, retries and clock corrections always.
     package func makeClient(logHandler: (any LogHandler)? = nil) throws -> GoTomClient {
         let config = try connection.resolve()
         let credentials = try config.credentials()
@@ -48,13 +49,14 @@ package struct ClientOptions: ParsableArguments {
         policy.maxAttempts = max(1, attempts)
         let verbose = verbosity.verbose
         let quiet = verbosity.quiet
-        let logger = Logger(label: "gotom") { _ in logHandler ?? VerboseLogHandler(verbose: verbose, quiet: quiet) }
+        let logger = Logger(label: "gotom") { _ in logHandler ?? SwiftLogNoOpLogHandler() }
         // The same timeouts, CA and proxy as `gotom request` (one place decides them).
         let transport = try connection.transportConfiguration(for: server, config: config)
         let requestTimeout: Duration? = transport.requestTimeout.map { .milliseconds(Int64($0 * 1000)) }
-        let configuration = GoTomClient.Configuration(
+        var configuration = GoTomClient.Configuration(
             baseURL: config.baseURL ?? server.description,
             credentials: credentials,
+            groupCredentials: config.groupCredentials,
             connectTimeout: .milliseconds(Int64(transport.connectTimeout * 1000)),
             requestTimeout: requestTimeout,
             retryPolicy: policy,
@@ -62,6 +64,9 @@ package struct ClientOptions: ParsableArguments {
             proxy: transport.proxy,
             logger: logger
         )
+        if logHandler == nil {
+            configuration.observer = RequestEventPrinter(verbose: verbose, quiet: quiet).observer
+        }
         do {
             return try GoTomClient(configuration: configuration)
         } catch let error as GoTomError {
@@ -92,7 +97,8 @@ package struct ClientOptions: ParsableArguments {
     }
 }
 
-/// Prints the SDK's log on stderr: request lines with `-v`, warnings (retries, clock skew) always.
+/// Prints the SDK's log on stderr: request lines with `-v`, warnings (retries, clock skew) always. The MCP server
+/// still reads the log this way; commands print ``RequestEventPrinter``'s lines instead.
 ///
 /// The SDK logs the Authorization header only in redacted form, and no body; nothing secret reaches this handler.
 package struct VerboseLogHandler: LogHandler {

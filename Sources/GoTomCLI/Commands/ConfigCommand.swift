@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GoTomAPI
 
 /// `gotom config set|get|unset|list|path`: manages profiles in the config file.
 struct ConfigCommand: AsyncParsableCommand {

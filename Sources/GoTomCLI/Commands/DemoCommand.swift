@@ -35,11 +35,12 @@ struct DemoCommand: AsyncParsableCommand {
                 throw CLIError("cannot start the sandbox: \(error)")
             }
             StandardStreams.writeOut("Sandbox: \(sandbox.baseURL) (in memory, TLS with a throw-away local CA)\n\n")
-            let client = try GoTomClient(configuration: .init(
+            var configuration = GoTomClient.Configuration(
                 baseURL: sandbox.baseURL, credentials: sandbox.credentials,
-                additionalCACertificatePath: sandbox.caCertificatePath,
-                logger: Logger(label: "gotom.demo") { _ in trace }.withLevel(.debug)
-            ))
+                additionalCACertificatePath: sandbox.caCertificatePath
+            )
+            configuration.observer = { trace.observe($0) }
+            let client = try GoTomClient(configuration: configuration)
             let steps = DemoSteps(client: client, trace: trace)
             do {
                 try await steps.run()
@@ -167,34 +168,30 @@ private struct DemoSteps {
     }
 }
 
-/// Remembers the method, path and status of the SDK's requests, from its debug log.
-final class RequestTrace: LogHandler, @unchecked Sendable {
+/// Remembers the method, path and status of the SDK's requests, from its request events.
+final class RequestTrace: @unchecked Sendable {
     private let lock = NSLock()
     private var method = "-"
     private var path = "-"
     private var status = "-"
     private var requests = 0
 
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
     var last: (String, String, String) { lock.withLock { (method, path, status) } }
     var count: Int { lock.withLock { requests } }
 
-    func log(event: LogEvent) {
-        guard let metadata = event.metadata else { return }
+    /// The client's observer.
+    func observe(_ event: RequestEvent) {
         lock.withLock {
-            if let value = metadata["gotom.method"] { method = "\(value)" }
-            if let value = metadata["gotom.uri"] {
-                path = "\(value)"
+            switch event {
+            case .attemptSent(let sent):
+                method = sent.method
+                path = sent.requestURI
                 requests += 1
+            case .responseReceived(let response):
+                status = "\(response.status)"
+            case .attemptFailed, .retryScheduled, .clockCorrected:
+                break
             }
-            if let value = metadata["gotom.status"] { status = "\(value)" }
         }
     }
 }
@@ -219,13 +216,5 @@ final class ProgressPrinter: @unchecked Sendable {
 
     func finish() {
         if StandardStreams.stdoutIsTerminal { StandardStreams.writeOut("\n") }
-    }
-}
-
-extension Logger {
-    fileprivate func withLevel(_ level: Logger.Level) -> Logger {
-        var copy = self
-        copy.logLevel = level
-        return copy
     }
 }

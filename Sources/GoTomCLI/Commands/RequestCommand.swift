@@ -133,8 +133,8 @@ struct RequestInvocation: Equatable {
     func run() async throws {
         try await RequestCommand.reportingFailures {
             let config = try connection.resolve(user: user, secret: secret)
-            let credentials = try config.credentials()
             let (server, target) = try config.target(for: url)
+            let credentials = try config.credentials(forTarget: target)
             let requestBody = try body.body(method: method)
             let transport = try HTTPTransport(
                 configuration: try connection.transportConfiguration(for: server, config: config))

@@ -141,7 +141,7 @@ extension ParsableCommand {
             status = ErrorReport.print(
                 message: GoTomError.describe(error), kind: "transport",
                 exitStatus: ExitStatus.forTransportError(error))
-            if case .tlsFailed = error {
+            if error.kind == .tlsFailed {
                 StandardStreams.diagnostic(ErrorReport.tlsHint)
             }
         } catch let error as ExitCode {

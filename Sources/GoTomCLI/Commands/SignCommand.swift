@@ -39,8 +39,8 @@ struct SignCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let config = try connection.resolve()
-            let credentials = try config.credentials()
             let (server, target) = try config.target(for: url)
+            let credentials = try config.credentials(forTarget: target)
             if let date, DateHeaderParser.parse(date) == nil {
                 throw CLIError.usage("--date \(date) is not a date goTom accepts (e.g. 2024-11-07T10:21:15Z)")
             }

@@ -4,7 +4,8 @@ import GoTomAuth
 
 /// Settings after applying precedence: command-line value > `GOTOM_*` environment > profile file > default.
 ///
-/// ArgumentParser cannot express "flag, else environment, else file", so every command resolves here.
+/// ArgumentParser cannot express "flag, else environment, else file"; the rule itself is the SDK's
+/// (``GoTomSettings``), so a service reading the same profiles gets the same answer.
 package struct ResolvedConfig {
     var profile: String
     var configPath: String
@@ -14,10 +15,12 @@ package struct ResolvedConfig {
     var provider: String
     var caCertificatePath: String?
     var environment: [String: String]
+    /// Credentials per API group (`customer.user` in a profile, `GOTOM_CUSTOMER_USER` in the environment, …).
+    var groupCredentials: [APIGroup: Credentials] = [:]
     /// Where each setting came from, by config key (`base_url`, `user`, `secret`, …); for `gotom doctor`.
     var sources: [String: String] = [:]
 
-    /// Resolves everything except the secret, which is only read when needed (it may run a command).
+    /// Resolves every setting; a `secret_command` runs here.
     static func resolve(
         profileFlag: String?,
         baseURLFlag: String?,
@@ -27,77 +30,65 @@ package struct ResolvedConfig {
         positionalSecret: String?,
         environment: [String: String] = ProcessEnvironment.current()
     ) throws -> ResolvedConfig {
-        let profile = profileName(flag: profileFlag, environment: environment)
-        let path = ConfigFile.defaultPath(environment: environment)
-        let file = try ConfigFile.load(path: path)
-        var config = ResolvedConfig(
-            profile: profile,
-            configPath: path,
-            baseURL: baseURLFlag ?? environment["GOTOM_BASE_URL"].nonEmpty ?? file.value("base_url", profile: profile),
-            user: nil,
-            secret: nil,
-            provider: providerFlag ?? environment["GOTOM_PROVIDER"].nonEmpty ?? file.value("provider", profile: profile)
-                ?? Credentials.defaultProvider,
-            caCertificatePath: caCertificateFlag ?? environment["GOTOM_CACERT"].nonEmpty
-                ?? file.value("cacert", profile: profile),
-            environment: environment
-        )
-        let inProfile = "profile '\(profile)' in \(path)"
-        func source(flag: String, _ flagValue: String?, env: String, key: String, default fallback: String) -> String {
-            if flagValue != nil { return "flag \(flag)" }
-            if environment[env].nonEmpty != nil { return "environment \(env)" }
-            if file.value(key, profile: profile) != nil { return inProfile }
-            return fallback
+        if positionalUser != nil, positionalSecret == nil {
+            throw CLIError.usage("give both USER and SECRET after the URL, or neither")
         }
-        config.sources = [
-            "profile": profileFlag != nil ? "flag --profile"
-                : environment["GOTOM_PROFILE"].nonEmpty != nil ? "environment GOTOM_PROFILE" : "default",
-            "base_url": source(flag: "--base-url", baseURLFlag, env: "GOTOM_BASE_URL", key: "base_url",
-                default: "not set"),
-            "provider": source(flag: "--provider", providerFlag, env: "GOTOM_PROVIDER", key: "provider",
-                default: "default"),
-            "cacert": source(flag: "--cacert", caCertificateFlag, env: "GOTOM_CACERT", key: "cacert",
-                default: "not set (system trust store only)"),
-            "user": "not set", "secret": "not set",
-        ]
-        if let positionalUser, let positionalSecret {
-            config.sources["user"] = "command line"
-            config.sources["secret"] = "command line"
-            config.user = positionalUser
-            config.secret = positionalSecret
+        let positional = positionalUser.flatMap { user in positionalSecret.map { Credentials(user: user, secret: $0) } }
+        let settings: GoTomSettings
+        do {
+            settings = try GoTomSettings.resolve(
+                GoTomSettings.Overrides(
+                    profile: profileFlag, baseURL: baseURLFlag, credentials: positional, provider: providerFlag,
+                    caCertificatePath: caCertificateFlag),
+                environment: environment)
+        } catch let error as GoTomError where error == .invalidConfiguration {
+            throw CLIError(error.detail ?? error.shortDescription)
+        }
+        if positional != nil {
             StandardStreams.diagnostic(
                 "warning: a secret given on the command line is visible to other local users (ps, shell history); "
                     + "prefer GOTOM_SECRET or a profile")
-        } else if positionalUser != nil {
-            throw CLIError.usage("give both USER and SECRET after the URL, or neither")
-        } else if let user = environment["GOTOM_USER"].nonEmpty, let secret = environment["GOTOM_SECRET"].nonEmpty {
-            config.sources["user"] = "environment GOTOM_USER"
-            config.sources["secret"] = "environment GOTOM_SECRET"
-            config.user = user
-            config.secret = secret
-        } else if let user = file.value("user", profile: profile) {
-            config.sources["user"] = inProfile
-            config.user = user
-            if let secret = file.value("secret", profile: profile) {
-                config.sources["secret"] = inProfile
-                guard file.isPrivate() else {
-                    throw CLIError(
-                        "refusing to read the secret from \(path): other users can read it; run: chmod 600 \(path)")
-                }
-                config.secret = secret
-            } else if let command = file.value("secret_command", profile: profile) {
-                config.sources["secret"] = "secret_command of \(inProfile)"
-                config.secret = try runSecretCommand(command, profile: profile)
-            }
         }
-        return config
+        // The SDK says "explicit" for a value the caller passed; here that is a flag or a positional argument.
+        let flags = [
+            "profile": "flag --profile", "base_url": "flag --base-url", "provider": "flag --provider",
+            "cacert": "flag --cacert", "user": "command line", "secret": "command line",
+        ]
+        var sources = settings.sources.reduce(into: [String: String]()) { sources, entry in
+            sources[entry.key] = entry.value == "explicit" ? flags[entry.key] ?? entry.value : entry.value
+        }
+        for (key, fallback) in [
+            ("base_url", "not set"), ("provider", "default"), ("cacert", "not set (system trust store only)"),
+            ("user", "not set"), ("secret", "not set"),
+        ] where sources[key] == nil {
+            sources[key] = fallback
+        }
+        var user = settings.credentials?.user
+        if user == nil, sources["user"] != "not set" {
+            // A user without a secret: shown by `gotom doctor`, reported missing by `credentials()`.
+            user = try? ProfileFile.load(path: settings.configPath).value("user", profile: settings.profile)
+        }
+        return ResolvedConfig(
+            profile: settings.profile, configPath: settings.configPath, baseURL: settings.baseURL, user: user,
+            secret: settings.credentials?.secret, provider: settings.provider,
+            caCertificatePath: settings.caCertificatePath, environment: environment,
+            groupCredentials: settings.groupCredentials, sources: sources)
     }
 
     /// The profile in use: `--profile`, else `$GOTOM_PROFILE`, else `default`.
     package static func profileName(
         flag: String?, environment: [String: String] = ProcessEnvironment.current()
     ) -> String {
-        flag ?? environment["GOTOM_PROFILE"].nonEmpty ?? "default"
+        GoTomSettings.profileName(flag, environment: environment)
+    }
+
+    /// The credentials for a raw request to `target`: the API group's own (e.g. the CRM-sync user for
+    /// `/app-api/customer…`), else the default ones. Positional USER SECRET always win.
+    func credentials(forTarget target: String) throws -> Credentials {
+        if sources["user"] != "command line", let own = groupCredentials[APIGroup(requestTarget: target)] {
+            return own
+        }
+        return try credentials()
     }
 
     /// The credentials, or a usage error naming all three ways to provide them.
@@ -136,28 +127,6 @@ package struct ResolvedConfig {
             throw CLIError("\(error)", exitCode: .usage)
         }
     }
-
-    private static func runSecretCommand(_ command: String, profile: String) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardInput = FileHandle.nullDevice
-        do {
-            try process.run()
-        } catch {
-            throw CLIError("cannot run secret_command of profile '\(profile)'")
-        }
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw CLIError("secret_command of profile '\(profile)' failed with exit status \(process.terminationStatus)")
-        }
-        let secret = String(decoding: data, as: UTF8.self).droppingTrailingLineBreaks
-        guard !secret.isEmpty else { throw CLIError("secret_command of profile '\(profile)' printed nothing") }
-        return secret
-    }
 }
 
 extension String {
@@ -166,13 +135,5 @@ extension String {
         var text = self
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
         return text
-    }
-}
-
-extension Optional where Wrapped == String {
-    /// The value unless it is `nil` or empty.
-    var nonEmpty: String? {
-        guard let self, !self.isEmpty else { return nil }
-        return self
     }
 }

@@ -64,7 +64,7 @@ enum ErrorReport {
         if let jobId = error.jobId, error == .crmJobPending {
             hints.append("CRM job \(jobId) is still running; check it with: gotom customer logs \(jobId)")
         }
-        if error == .transport, case .some(.tlsFailed) = error.transportError {
+        if error == .transport, error.transportError?.kind == .tlsFailed {
             hints.append(tlsHint)
         }
         return hints
@@ -74,7 +74,7 @@ enum ErrorReport {
     static func exitStatus(for error: GoTomError) -> ExitStatus {
         if error == .transport { return error.transportError.map(ExitStatus.forTransportError) ?? .network }
         if error == .invalidRequest { return .usage }
-        if error == .fileSystem { return .failure }
+        if error == .fileSystem || error == .invalidConfiguration { return .failure }
         if error == .cancelled { return .interrupted }
         // A response that started well but broke off (e.g. a download cut short) is no HTTP error.
         if error == .unexpectedResponse, (error.status ?? 0) < 400 { return .failure }

@@ -52,6 +52,7 @@ extension GoTomError {
                 + "\(detail ?? serverMessage ?? "unexpected response")\(http)"
         }
         if self == .invalidRequest { return "cannot build the request: \(detail ?? "invalid input")" }
+        if self == .invalidConfiguration { return detail ?? "invalid configuration" }
         if self == .fileSystem { return "cannot write the download: \(detail ?? "file system error")" }
         if self == .cancelled { return "cancelled\(target.map { " while " + $0.gerund(operation) } ?? "")" }
         return shortDescription
@@ -87,14 +88,15 @@ extension GoTomError {
 
     /// A transport failure in plain words, without the category prefix of its `description`.
     static func describe(_ failure: GoTomTransportError) -> String {
-        switch failure {
-        case .invalidURL(let detail): "invalid URL: \(detail)"
-        case .connectionFailed(let detail):
+        let detail = failure.detail
+        return switch failure.kind {
+        case .invalidURL: "invalid URL: \(detail)"
+        case .connectionFailed:
             detail.hasPrefix("cannot connect") ? plainConnectDetail(detail) : "cannot connect: \(detail)"
-        case .tlsFailed(let detail): "TLS handshake failed: \(plainTLSDetail(detail))"
-        case .timedOut(let detail): "timed out: \(detail)"
-        case .connectionLost(let detail): "the connection broke: \(detail)"
-        case .localInput(let detail): detail
+        case .tlsFailed: "TLS handshake failed: \(plainTLSDetail(detail))"
+        case .timedOut: "timed out: \(detail)"
+        case .connectionLost: "the connection broke: \(detail)"
+        case .localInput: detail
         }
     }
 

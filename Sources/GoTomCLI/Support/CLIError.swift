@@ -50,7 +50,7 @@ package enum ExitStatus: Int32 {
 
     /// The exit status for a transport failure.
     static func forTransportError(_ error: GoTomTransportError) -> ExitStatus {
-        switch error {
+        switch error.kind {
         case .invalidURL: .usage
         case .localInput: .failure
         case .connectionFailed, .tlsFailed, .timedOut, .connectionLost: .network

@@ -1,6 +1,7 @@
 import GoTomAPI
 import GoTomAuth
 import GoTomModels
+import GoTomTesting
 import Testing
 
 @Suite("How responses become GoTomError values")

@@ -4,7 +4,7 @@ import GoTomModels
 
 /// The input formats of `gotom customer sync`.
 package enum SyncInputFormat: String, CaseIterable, ExpressibleByArgument {
-    /// One `CustomerWrite` JSON object per line.
+    /// One `CustomerWrite` JSON object per line, or the upsert's whole body `{"customer": {...}}`.
     case jsonl
     /// A header row and one customer per row, mapped by ``CSVCustomerMapping``.
     case csv
@@ -136,8 +136,28 @@ package final class SyncInputReader {
             let customer = try decoder.decode(CustomerWrite.self, from: data)
             return checked(customer, line: line, raw: raw)
         } catch let error as DecodingError {
-            let crmId = (try? decoder.decode(JSONValue.self, from: data))?["externalCrmId"]?.stringValue ?? ""
+            let object = try? decoder.decode(JSONValue.self, from: data)
+            // The upsert's whole request body, `{"customer": {...}}`, as integrators who build goTom requests keep it.
+            if case .object(let members)? = object, members.count == 1, case .object? = members["customer"] {
+                return envelopeRecord(data, line: line, raw: raw, crmId: object?["customer"]?["externalCrmId"])
+            }
+            let crmId = object?["externalCrmId"]?.stringValue ?? ""
             return SyncInputRecord(line: line, crmId: crmId, body: raw(),
+                problem: "line \(line): \(Payload.describe(error))")
+        } catch {
+            return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): \(error)")
+        }
+    }
+
+    /// A line that is the upsert's request body: its `customer` member is the record.
+    private func envelopeRecord(_ data: Data, line: Int, raw: () -> String, crmId: JSONValue?) -> SyncInputRecord {
+        do {
+            guard let customer = try decoder.decode(Customer.self, from: data).customer else {
+                return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): no customer")
+            }
+            return checked(customer, line: line, raw: raw)
+        } catch let error as DecodingError {
+            return SyncInputRecord(line: line, crmId: crmId?.stringValue ?? "", body: raw(),
                 problem: "line \(line): \(Payload.describe(error))")
         } catch {
             return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): \(error)")
