@@ -18,9 +18,10 @@ else {
     exit(64)
 }
 let arguments = CommandLine.arguments
-let client = try GoTomClient(configuration: .init(
-    baseURL: baseURL, credentials: Credentials(user: user, secret: secret),
-    additionalCACertificatePath: environment["GOTOM_CACERT"]))
+let client = try GoTomClient(
+    configuration: .init(
+        baseURL: baseURL, credentials: Credentials(user: user, secret: secret),
+        additionalCACertificatePath: environment["GOTOM_CACERT"]))
 
 func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
@@ -50,7 +51,9 @@ case "get":
         return sum
     }
     let elapsed = seconds(ContinuousClock.now - start)
-    print("sdk campaigns.get concurrency \(concurrency): \(Int(Double(total) / elapsed)) requests/s (\(total) in \(elapsed) s)")
+    print(
+        "sdk campaigns.get concurrency \(concurrency): \(Int(Double(total) / elapsed)) requests/s (\(total) in \(elapsed) s)"
+    )
     print("sdk campaigns.get concurrency \(concurrency): \(Int(cpuSeconds() * 1e6 / Double(total))) µs CPU per request")
 case "download":
     let report = Int(arguments[2]) ?? 9000
@@ -58,7 +61,9 @@ case "download":
     let start = ContinuousClock.now
     let result = try await client.reports.downloadGraph(report, toFile: path)
     let elapsed = seconds(ContinuousClock.now - start)
-    print("sdk download: \(result.byteCount) bytes in \(elapsed) s = \(Int(Double(result.byteCount) / elapsed / 1_048_576)) MiB/s")
+    print(
+        "sdk download: \(result.byteCount) bytes in \(elapsed) s = \(Int(Double(result.byteCount) / elapsed / 1_048_576)) MiB/s"
+    )
 case "instrumentation":
     // What every operation adds for tracing, metrics and events when the process bootstrapped neither and no
     // observer is set: the span and metrics checks, two latency clock reads, the observer checks.
@@ -80,7 +85,8 @@ case "instrumentation":
     let perOperation = (cpuSeconds() - cpuBefore) * 1e9 / Double(iterations)
     print("instrumentation with nothing bootstrapped: \(Int(perOperation)) ns CPU per operation (active: \(active))")
 default:
-    FileHandle.standardError.write(Data("usage: gotom-sdk-benchmark get ID CONCURRENCY SECONDS | download ID FILE\n".utf8))
+    FileHandle.standardError.write(
+        Data("usage: gotom-sdk-benchmark get ID CONCURRENCY SECONDS | download ID FILE\n".utf8))
     exit(64)
 }
 try await client.shutdown()
@@ -89,9 +95,9 @@ try await client.shutdown()
 func cpuSeconds() -> Double {
     var usage = rusage()
     #if os(Linux)
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
     #else
-    getrusage(RUSAGE_SELF, &usage)
+        getrusage(RUSAGE_SELF, &usage)
     #endif
     func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
     return seconds(usage.ru_utime) + seconds(usage.ru_stime)

@@ -4,9 +4,9 @@
 import GoTomAuth
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 let iterations = CommandLine.arguments.count > 1 ? Int(CommandLine.arguments[1]) ?? 1_000_000 : 1_000_000
@@ -23,13 +23,17 @@ func measure(_ label: String, _ work: () -> Int) {
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     let perSecond = Double(iterations) / seconds
     let nanoseconds = Int(seconds * 1e9 / Double(iterations))
-    print("swift \(label) \(Int(perSecond)) signatures/s \(nanoseconds / 1000).\(String(nanoseconds % 1000 + 1000).dropFirst()) us (\(sink & 1))")
+    print(
+        "swift \(label) \(Int(perSecond)) signatures/s \(nanoseconds / 1000).\(String(nanoseconds % 1000 + 1000).dropFirst()) us (\(sink & 1))"
+    )
 }
 
 measure("GET") {
     signer.sign(method: "GET", requestURI: "/app-api/campaign/12345").authorization.signature.utf8.count
 }
 measure("POST-1KiB") {
-    signer.sign(method: "POST", requestURI: "/app-api/campaign/12345?update_commissions=0",
-        bodyDigest: BodyDigest(bytes: body)).authorization.signature.utf8.count
+    signer.sign(
+        method: "POST", requestURI: "/app-api/campaign/12345?update_commissions=0",
+        bodyDigest: BodyDigest(bytes: body)
+    ).authorization.signature.utf8.count
 }

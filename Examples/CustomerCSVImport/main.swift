@@ -32,15 +32,24 @@ func fields(of line: Substring) -> [String] {
         switch (character, quoted) {
         case ("\"", true):
             if let next = iterator.next() {
-                if next == "\"" { field.append("\"") } else {
+                if next == "\"" {
+                    field.append("\"")
+                } else {
                     quoted = false
-                    if next == "," { result.append(field); field = "" } else { field.append(next) }
+                    if next == "," {
+                        result.append(field)
+                        field = ""
+                    } else {
+                        field.append(next)
+                    }
                 }
             } else {
                 quoted = false
             }
         case ("\"", false) where field.isEmpty: quoted = true
-        case (",", false): result.append(field); field = ""
+        case (",", false):
+            result.append(field)
+            field = ""
         default: field.append(character)
         }
     }
@@ -54,20 +63,28 @@ let lines = try String(contentsOfFile: CommandLine.arguments[1], encoding: .utf8
 var failures = 0
 for line in lines where !line.isEmpty {
     let row = fields(of: line)
-    guard row.count >= 6 else { print("skipped (needs 6 columns): \(line)"); failures += 1; continue }
+    guard row.count >= 6 else {
+        print("skipped (needs 6 columns): \(line)")
+        failures += 1
+        continue
+    }
     let customer = CustomerWrite(
         externalCrmId: row[0], firm: row[1], status: .active, statusEc: .customer,
         language: CustomerLanguage(rawValue: row[2]),
         mainAddress: CustomerWrite.MainAddress(externalCrmId: "\(row[0])-A1"),
-        addresses: [CustomerWrite.Address(
-            externalCrmId: "\(row[0])-A1", title: "Hauptadresse", firm: row[1], zip: row[4], place: row[5],
-            country: "CH", street: row[3])])
+        addresses: [
+            CustomerWrite.Address(
+                externalCrmId: "\(row[0])-A1", title: "Hauptadresse", firm: row[1], zip: row[4], place: row[5],
+                country: "CH", street: row[3])
+        ])
     do {
         let answer = try await client.customers.upsert(customer)
         print("upserted \(row[0]) \(row[1]) (job \(answer.jobId.map(String.init) ?? "-"))")
     } catch let error as GoTomError where error == .constraintViolations {
         failures += 1
-        print("rejected \(row[0]): " + error.violations.map { "\($0.propertyPath): \($0.message)" }.joined(separator: "; "))
+        print(
+            "rejected \(row[0]): "
+                + error.violations.map { "\($0.propertyPath): \($0.message)" }.joined(separator: "; "))
     } catch let error as GoTomError {
         failures += 1
         print("failed \(row[0]): \(error.shortDescription)")

@@ -28,8 +28,9 @@ enum AuthorizationHarness {
         guard !header.user.contains("\\") else { return }
         let written = header.value
         guard let reread = try? AuthorizationHeader.parse(written, provider: verifier.provider), reread == header else {
-            throw PropertyViolation("\(quoted(authorization)) parses to user \(quoted(header.user)), written back as "
-                + "\(quoted(written)), which does not parse to the same parts")
+            throw PropertyViolation(
+                "\(quoted(authorization)) parses to user \(quoted(header.user)), written back as "
+                    + "\(quoted(written)), which does not parse to the same parts")
         }
     }
 
@@ -69,9 +70,10 @@ enum AuthorizationHarness {
         do throws(VerificationError) {
             verified = try verifier.verification(of: request, secretForUser: lookUp)
         } catch {
-            throw PropertyViolation("signed request refused (\(error)): user \(quoted(user)), "
-                + "method \(quoted(method)), URI \(quoted(requestURI)), content type \(quoted(contentType)), "
-                + "Authorization \(quoted(headers.authorization.value))")
+            throw PropertyViolation(
+                "signed request refused (\(error)): user \(quoted(user)), "
+                    + "method \(quoted(method)), URI \(quoted(requestURI)), content type \(quoted(contentType)), "
+                    + "Authorization \(quoted(headers.authorization.value))")
         }
         guard verified.user == user, verified.message == headers.message else {
             throw PropertyViolation("signed request for user \(quoted(user)) verified as \(quoted(verified.user))")

@@ -44,8 +44,9 @@ enum CSVHarness {
                 }
                 // The reader turns a CRLF inside a quoted cell into LF (as the sync has always sent it).
                 guard read.cells == row.map(lineFeedsOnly) else {
-                    throw PropertyViolation("row \(index + 1) \(row.map(quoted)) written as \(quoted(text)) reads back "
-                        + "as \(read.cells.map(quoted))")
+                    throw PropertyViolation(
+                        "row \(index + 1) \(row.map(quoted)) written as \(quoted(text)) reads back "
+                            + "as \(read.cells.map(quoted))")
                 }
             }
             if let extra = try CSVRowReader.next(from: reader) {

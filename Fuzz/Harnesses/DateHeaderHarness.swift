@@ -19,12 +19,14 @@ enum DateHeaderHarness {
         for format in formats {
             let written = format.format(instant)
             guard let reread = DateHeaderParser.parse(written) else {
-                throw PropertyViolation("\(quoted(text)) parses to \(instant.seconds), written \(format) as "
-                    + "\(quoted(written)), which does not parse")
+                throw PropertyViolation(
+                    "\(quoted(text)) parses to \(instant.seconds), written \(format) as "
+                        + "\(quoted(written)), which does not parse")
             }
             guard reread == instant else {
-                throw PropertyViolation("\(quoted(text)) parses to \(instant.seconds), written \(format) as "
-                    + "\(quoted(written)), which parses to \(reread.seconds)")
+                throw PropertyViolation(
+                    "\(quoted(text)) parses to \(instant.seconds), written \(format) as "
+                        + "\(quoted(written)), which parses to \(reread.seconds)")
             }
         }
     }

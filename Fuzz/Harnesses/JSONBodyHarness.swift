@@ -22,13 +22,15 @@ enum JSONBodyHarness {
             guard let tree = try? JSONDecoder().decode(JSONValue.self, from: body),
                 let rewritten = try? JSONEncoder().encode(tree)
             else {
-                throw PropertyViolation("\(operation) accepted a body that is not a JSON tree: "
-                    + quoted(String(decoding: body, as: UTF8.self)))
+                throw PropertyViolation(
+                    "\(operation) accepted a body that is not a JSON tree: "
+                        + quoted(String(decoding: body, as: UTF8.self)))
             }
             let again = operation.check(rewritten)
             guard again == .accepted else {
-                throw PropertyViolation("\(operation) accepted \(quoted(String(decoding: body, as: UTF8.self))) but "
-                    + "answered \(again) to it rewritten as \(quoted(String(decoding: rewritten, as: UTF8.self)))")
+                throw PropertyViolation(
+                    "\(operation) accepted \(quoted(String(decoding: body, as: UTF8.self))) but "
+                        + "answered \(again) to it rewritten as \(quoted(String(decoding: rewritten, as: UTF8.self)))")
             }
         }
     }

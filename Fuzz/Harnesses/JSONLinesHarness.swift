@@ -22,8 +22,9 @@ enum JSONLinesHarness {
             throw PropertyViolation("the canonical JSON of line \(record.line) cannot be read: \(quoted(record.body))")
         }
         guard reread.problem == nil, reread.body == record.body, reread.crmId == record.crmId else {
-            throw PropertyViolation("line \(record.line) as \(quoted(record.body)) reads back as "
-                + "\(quoted(reread.body)) (\(reread.problem ?? "no problem"))")
+            throw PropertyViolation(
+                "line \(record.line) as \(quoted(record.body)) reads back as "
+                    + "\(quoted(reread.body)) (\(reread.problem ?? "no problem"))")
         }
     }
 }

@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Finds and runs command-line tools that interop tests depend on (node, php, openssl, bash, curl).
@@ -104,7 +104,8 @@ public enum ExternalTool {
         }
         let pid: pid_t
         do {
-            pid = try spawn(executable, arguments, environment: environment, directory: directory,
+            pid = try spawn(
+                executable, arguments, environment: environment, directory: directory,
                 stdin: stdin == nil ? "/dev/null" : inURL.path, stdinDescriptor: stdinPipe, stdout: outURL.path,
                 stderr: errURL.path)
         } catch {
@@ -168,7 +169,8 @@ public enum ExternalTool {
         stdoutPath: String = "/dev/null",
         stderrPath: String = "/dev/null"
     ) throws -> Background {
-        let pid = try spawn(executable, arguments, environment: environment, directory: directory,
+        let pid = try spawn(
+            executable, arguments, environment: environment, directory: directory,
             stdin: "/dev/null", stdout: stdoutPath, stderr: stderrPath)
         return Background(pid: pid)
     }
@@ -214,7 +216,8 @@ public enum ExternalTool {
         }
         let pid: pid_t
         do {
-            pid = try spawn(executable, arguments, environment: environment, directory: directory,
+            pid = try spawn(
+                executable, arguments, environment: environment, directory: directory,
                 stdin: "/dev/null", stdout: "/dev/null", stderr: stderrPath, stdoutDescriptor: out.write,
                 stderrDescriptor: err?.write)
         } catch {
@@ -261,7 +264,8 @@ public enum ExternalTool {
         }
         // posix_spawn has no portable "change directory" action; a shell changes it and then execs the program.
         let program = directory == nil ? executable : "/bin/sh"
-        let words = directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable] + arguments }
+        let words =
+            directory.map { ["/bin/sh", "-c", "cd \"$0\" && exec \"$@\"", $0.path, executable] + arguments }
             ?? [executable] + arguments
         let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
         let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]

@@ -237,4 +237,3 @@ private final class FaultHandler: ChannelInboundHandler {
         )
     }
 }
-

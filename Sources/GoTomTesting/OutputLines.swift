@@ -1,11 +1,11 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The lines a background program writes to one of its streams, as they arrive, for tests to await.
@@ -176,8 +176,13 @@ public final class OutputLines: @unchecked Sendable {
                 ready.append((waiter.continuation, .success(line)))
             } else {
                 ready.append(
-                    (waiter.continuation, .failure(Missing(description: "the stream ended without the line; last: "
-                        + "\(lines.suffix(5))"))))
+                    (
+                        waiter.continuation,
+                        .failure(
+                            Missing(
+                                description: "the stream ended without the line; last: "
+                                    + "\(lines.suffix(5))"))
+                    ))
             }
         }
         waiters = [:]

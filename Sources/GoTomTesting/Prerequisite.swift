@@ -78,6 +78,7 @@ public struct MissingPrerequisite: Error, CustomStringConvertible {
     /// What is missing.
     public let missing: [Prerequisite]
 
+    /// What is missing and that CI must provide it.
     public var description: String {
         "missing \(missing.map(\.description).joined(separator: ", ")); CI must provide it (see .ci/run)"
     }

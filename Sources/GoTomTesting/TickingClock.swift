@@ -22,4 +22,3 @@ public final class TickingClock: WallClock, @unchecked Sendable {
         }
     }
 }
-

@@ -12,7 +12,9 @@ struct RequestURITests {
 
     @Test("typed targets are normalised like Node's URL")
     func normalise() {
-        #expect(RequestURI.normalizeTarget("/app-api/campaign/a b/ü?q=x y&z='1'") == "/app-api/campaign/a%20b/%C3%BC?q=x%20y&z=%271%27")
+        #expect(
+            RequestURI.normalizeTarget("/app-api/campaign/a b/ü?q=x y&z='1'")
+                == "/app-api/campaign/a%20b/%C3%BC?q=x%20y&z=%271%27")
         #expect(RequestURI.normalizeTarget("/app-api/campaign/a%20b+c?x=1#frag") == "/app-api/campaign/a%20b+c?x=1")
         #expect(RequestURI.normalizeTarget("/plain") == "/plain")
     }

@@ -24,9 +24,14 @@ struct SeedClientVectorTests {
 
     static let cases: [(method: String, url: String, body: String)] = [
         ("GET", "https://demo.gotom.io/app-api/campaign/26106", ""),
-        ("POST", "https://demo.gotom.io/app-api/campaign/12345?update_commissions=0",
-            "{\"name\": \"new campaign name\", \"status\": \"booking\", \"bookingDate\": \"2021-06-23\"}"),
-        ("post", "https://demo.gotom.io/app-api/campaign/a%20b+c%25d/flight/f%C3%BC?x=1&y=a+b", "{\"note\":\"Grüezi\"}"),
+        (
+            "POST", "https://demo.gotom.io/app-api/campaign/12345?update_commissions=0",
+            "{\"name\": \"new campaign name\", \"status\": \"booking\", \"bookingDate\": \"2021-06-23\"}"
+        ),
+        (
+            "post", "https://demo.gotom.io/app-api/campaign/a%20b+c%25d/flight/f%C3%BC?x=1&y=a+b",
+            "{\"note\":\"Grüezi\"}"
+        ),
         ("DELETE", "https://demo.gotom.io/app-api/campaign/1/flight/2", ""),
     ]
 
@@ -39,7 +44,8 @@ struct SeedClientVectorTests {
 
     static func check(_ captured: Captured, expectedBody: String) throws {
         #expect(captured.body == expectedBody)
-        let date = try #require(DateHeaderParser.parse(captured.date), "client sent an unreadable Date: \(captured.date)")
+        let date = try #require(
+            DateHeaderParser.parse(captured.date), "client sent an unreadable Date: \(captured.date)")
         let verifier = RequestVerifier(clock: FixedWallClock(date))
         let request = IncomingRequest(
             method: captured.method, requestURI: captured.requestURI, authorization: captured.authorization,
@@ -143,7 +149,8 @@ struct SeedClientVectorTests {
             date: try #require(value(after: "--header", prefix: "Date: ")),
             body: try #require(value(after: "-d"))
         )
-        #expect(captured.date.contains("T") && (captured.date.contains("+") || captured.date.dropFirst(10).contains("-")))
+        #expect(
+            captured.date.contains("T") && (captured.date.contains("+") || captured.date.dropFirst(10).contains("-")))
         try Self.check(captured, expectedBody: testCase.body)
     }
 }

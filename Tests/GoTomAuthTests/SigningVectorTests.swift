@@ -92,7 +92,8 @@ struct SigningVectorTests {
     func explain() {
         let secret = "very-secret-value-123"
         let signer = RequestSigner(credentials: Credentials(user: "u", secret: secret))
-        let signed = signer.sign(method: "POST", requestURI: "/app-api/campaign/1", bodyDigest: BodyDigest(utf8: "{}"),
+        let signed = signer.sign(
+            method: "POST", requestURI: "/app-api/campaign/1", bodyDigest: BodyDigest(utf8: "{}"),
             date: "2024-11-07T10:21:15Z")
         let text = signed.message.explanation
         for label in ["1 method", "2 body MD5", "3 content type", "4 date", "5 custom headers", "6 request URI"] {

@@ -6,7 +6,8 @@ struct VerifierTests {
     static let now = UnixTime(seconds: 1_730_974_875)  // 2024-11-07T10:21:15Z
     static let secret = "test-secret-verifier"
     static let verifier = RequestVerifier(clock: FixedWallClock(now))
-    static let signer = RequestSigner(credentials: Credentials(user: "crm_sync_import", secret: secret),
+    static let signer = RequestSigner(
+        credentials: Credentials(user: "crm_sync_import", secret: secret),
         clock: FixedWallClock(now))
 
     struct Base: Sendable {
@@ -24,7 +25,8 @@ struct VerifierTests {
             bodyDigest: BodyDigest(utf8: base.body), date: base.date, customHeaders: base.custom
         )
         return IncomingRequest(
-            method: received.method, requestURI: received.uri, authorization: authorization ?? headers.authorization.value,
+            method: received.method, requestURI: received.uri,
+            authorization: authorization ?? headers.authorization.value,
             date: received.date, contentType: received.contentType, customHeaders: received.custom,
             bodyDigest: BodyDigest(utf8: received.body)
         )
@@ -65,19 +67,38 @@ struct VerifierTests {
     func anyByteChangeFails() {
         var tampered: [Base] = []
         let base = Base()
-        for value in Self.variants(of: base.method) { var copy = base; copy.method = value; tampered.append(copy) }
-        for value in Self.variants(of: base.body) { var copy = base; copy.body = value; tampered.append(copy) }
-        for value in Self.variants(of: base.uri) { var copy = base; copy.uri = value; tampered.append(copy) }
+        for value in Self.variants(of: base.method) {
+            var copy = base
+            copy.method = value
+            tampered.append(copy)
+        }
+        for value in Self.variants(of: base.body) {
+            var copy = base
+            copy.body = value
+            tampered.append(copy)
+        }
+        for value in Self.variants(of: base.uri) {
+            var copy = base
+            copy.uri = value
+            tampered.append(copy)
+        }
         for value in Self.variants(of: base.custom[0].value) {
-            var copy = base; copy.custom = [("X-Request-Id", value)]; tampered.append(copy)
+            var copy = base
+            copy.custom = [("X-Request-Id", value)]
+            tampered.append(copy)
         }
         // Content type: the server lower-cases it, so changing only the case of a letter is not a change.
         for value in Self.variants(of: base.contentType) where value.lowercased() != base.contentType {
-            var copy = base; copy.contentType = value; tampered.append(copy)
+            var copy = base
+            copy.contentType = value
+            tampered.append(copy)
         }
         var dateChanges = 0
         for value in Self.digitVariants(of: base.date) where DateHeaderParser.parse(value) != nil {
-            var copy = base; copy.date = value; tampered.append(copy); dateChanges += 1
+            var copy = base
+            copy.date = value
+            tampered.append(copy)
+            dateChanges += 1
         }
         #expect(dateChanges > 0)
         #expect(tampered.count > 100)
@@ -124,13 +145,19 @@ struct VerifierTests {
     func missingHeaders() {
         var request = Self.incoming(signed: Base(), received: Base())
         request.date = nil
-        #expect(throws: VerificationError.dateHeaderRequired) { try Self.verifier.verify(request, secretForUser: Self.lookup) }
+        #expect(throws: VerificationError.dateHeaderRequired) {
+            try Self.verifier.verify(request, secretForUser: Self.lookup)
+        }
         request = Self.incoming(signed: Base(), received: Base())
         request.date = "not a date"
-        #expect(throws: VerificationError.timestampNotValid) { try Self.verifier.verify(request, secretForUser: Self.lookup) }
+        #expect(throws: VerificationError.timestampNotValid) {
+            try Self.verifier.verify(request, secretForUser: Self.lookup)
+        }
         request = Self.incoming(signed: Base(), received: Base())
         request.contentType = nil
-        #expect(throws: VerificationError.contentTypeRequired) { try Self.verifier.verify(request, secretForUser: Self.lookup) }
+        #expect(throws: VerificationError.contentTypeRequired) {
+            try Self.verifier.verify(request, secretForUser: Self.lookup)
+        }
         request = Self.incoming(signed: Base(), received: Base())
         request.authorization = nil
         #expect(throws: VerificationError.authorizationHeaderRequired) {
@@ -170,9 +197,11 @@ struct VerifierTests {
         let extra = try AuthorizationHeader.parse("gotom_app_api u:sig=:ignored", provider: "gotom_app_api")
         #expect(extra.signature == "sig=")
 
-        let signer = RequestSigner(credentials: Credentials(user: "team:crm", secret: "s"), clock: FixedWallClock(Self.now))
+        let signer = RequestSigner(
+            credentials: Credentials(user: "team:crm", secret: "s"), clock: FixedWallClock(Self.now))
         let headers = signer.sign(method: "GET", requestURI: "/app-api/customer")
-        let request = IncomingRequest(method: "GET", requestURI: "/app-api/customer",
+        let request = IncomingRequest(
+            method: "GET", requestURI: "/app-api/customer",
             authorization: headers.authorization.value, date: headers.date, contentType: headers.contentType,
             bodyDigest: .empty)
         let verified = try Self.verifier.verify(request) { $0 == "team:crm" ? "s" : nil }

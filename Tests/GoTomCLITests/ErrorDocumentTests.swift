@@ -51,7 +51,7 @@ struct ErrorDocumentTests {
         error.status = 400
         error.attempts = 2
         error.violations = [
-            ConstraintViolation(code: .externalIdAlreadyUsed, propertyPath: "externalId", message: "already used"),
+            ConstraintViolation(code: .externalIdAlreadyUsed, propertyPath: "externalId", message: "already used")
         ]
         let status = ErrorReport.exitStatus(for: error)
         let text = try JSONOutput.encode(ErrorDocument(error, exitStatus: status), pretty: false)
@@ -61,8 +61,12 @@ struct ErrorDocumentTests {
         #expect(object["attempts"] as? Int == 2)
         #expect(object["exitCode"] as? Int == 4)
         let violations = try #require(object["violations"] as? [[String: String]])
-        #expect(violations == [
-            ["code": ViolationCode.externalIdAlreadyUsed.rawValue, "propertyPath": "externalId", "message": "already used"],
-        ])
+        #expect(
+            violations == [
+                [
+                    "code": ViolationCode.externalIdAlreadyUsed.rawValue, "propertyPath": "externalId",
+                    "message": "already used",
+                ]
+            ])
     }
 }

@@ -19,8 +19,10 @@ struct OutputHelpersTests {
             ("GET /app-api/graph-export/download/46", "graph report 46"),
             ("GET /app-api/crm-sync-import-external-crm-id/error-logs/7", "CRM job 7"),
             ("GET /app-api/export/price/tarif/99", "tarif 99"),
-            ("DELETE /app-api/campaign/P-1/campaign-discount/D/flight-discount/FD",
-                "flight discount FD of discount D of campaign P-1"),
+            (
+                "DELETE /app-api/campaign/P-1/campaign-discount/D/flight-discount/FD",
+                "flight discount FD of discount D of campaign P-1"
+            ),
         ])
     func requestTarget(summary: String, thing: String) throws {
         let target = try #require(RequestTarget(summary: summary))
@@ -36,16 +38,21 @@ struct OutputHelpersTests {
 
     @Test("connect and TLS details in plain words")
     func transportWording() {
-        #expect(GoTomError.plainConnectDetail("cannot connect to 127.0.0.1:1: connection refused")
-            == "cannot connect to 127.0.0.1:1 (connection refused)")
-        #expect(GoTomError.plainConnectDetail("cannot connect to [::1]:8080: connection refused")
-            == "cannot connect to [::1]:8080 (connection refused)")
-        let boring = "handshakeFailed(NIOSSL.BoringSSLError.sslError([Error: 268435581 error:1000007d:SSL "
+        #expect(
+            GoTomError.plainConnectDetail("cannot connect to 127.0.0.1:1: connection refused")
+                == "cannot connect to 127.0.0.1:1 (connection refused)")
+        #expect(
+            GoTomError.plainConnectDetail("cannot connect to [::1]:8080: connection refused")
+                == "cannot connect to [::1]:8080 (connection refused)")
+        let boring =
+            "handshakeFailed(NIOSSL.BoringSSLError.sslError([Error: 268435581 error:1000007d:SSL "
             + "routines:OPENSSL_internal:CERTIFICATE_VERIFY_FAILED at /x/handshake.cc:320]))"
-        #expect(GoTomError.plainTLSDetail(boring) == "the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED)")
+        #expect(
+            GoTomError.plainTLSDetail(boring) == "the server's certificate is not trusted (CERTIFICATE_VERIFY_FAILED)")
         #expect(GoTomError.plainTransportText("TLS failed: " + boring).hasPrefix("TLS handshake failed: the server's"))
-        #expect(GoTomError.plainTransportText("timed out: no complete response in time")
-            == "timed out: no complete response in time")
+        #expect(
+            GoTomError.plainTransportText("timed out: no complete response in time")
+                == "timed out: no complete response in time")
     }
 
     static let customer: JSONValue = .object([
@@ -63,10 +70,14 @@ struct OutputHelpersTests {
         #expect(FieldSelection.cell(Self.customer, path: "firm") == "Muster AG")
         let selection = try #require(try FieldSelection.parse("firm, tags.externalCrmId"))
         #expect(selection.paths == ["firm", "tags.externalCrmId"])
-        #expect(selection.project(Self.customer) == .object([
-            "firm": .string("Muster AG"),
-            "tags": .array([.object(["externalCrmId": .string("T1")]), .object(["externalCrmId": .string("T2")])]),
-        ]))
+        #expect(
+            selection.project(Self.customer)
+                == .object([
+                    "firm": .string("Muster AG"),
+                    "tags": .array([
+                        .object(["externalCrmId": .string("T1")]), .object(["externalCrmId": .string("T2")]),
+                    ]),
+                ]))
     }
 
     @Test("--fields: unknown names are refused with the known ones; unset levels are accepted")

@@ -21,7 +21,8 @@ struct CLIHarness {
     static var binary: String {
         let candidates: [String?] = [
             Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("gotom").path,
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gotom").path,
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("gotom")
+                .path,
             ReferencePaths.packageRoot.appendingPathComponent(".build/debug/gotom").path,
         ]
         let existing = candidates.compactMap { $0 }
@@ -65,7 +66,8 @@ struct CLIHarness {
 func withEchoServer<T>(
     clockOffsetSeconds: Int64 = 0, _ body: (EchoServer, CLIHarness) async throws -> T
 ) async throws -> T {
-    let server = try await EchoServer.start(users: [CLIHarness.user: CLIHarness.secret, "team:crm": "colon-secret"],
+    let server = try await EchoServer.start(
+        users: [CLIHarness.user: CLIHarness.secret, "team:crm": "colon-secret"],
         clockOffsetSeconds: clockOffsetSeconds)
     let harness = try CLIHarness()
     do {

@@ -6,16 +6,20 @@ import Testing
 enum BookingTestSupport {
     /// `campaign create` for a campaign of the demo customer CRM-1001.
     static func createCampaign(_ id: String = "P-1", name: String = "Sommer 2025") -> [String] {
-        ["campaign", "create", "--external-id", id, "--name", name, "--status", "reservation", "--booking-date",
-            "2025-06-01", "--customer", "CRM-1001"]
+        [
+            "campaign", "create", "--external-id", id, "--name", name, "--status", "reservation", "--booking-date",
+            "2025-06-01", "--customer", "CRM-1001",
+        ]
     }
 
     /// `flight create` for a flight that matches the demo rate card; `network` puts it on network platform 9.
     static func createFlight(_ campaign: String, _ id: String, network: Bool = false) -> [String] {
-        ["flight", "create", campaign, "--external-id", id, "--ad-server-id", "gam", "--start", "2025-06-01",
+        [
+            "flight", "create", campaign, "--external-id", id, "--ad-server-id", "gam", "--start", "2025-06-01",
             "--end", "2025-06-30", "--tarif-id", network ? "3" : "1", "--media-id", "20", "--platform-id",
             network ? "9" : "1", "--channel-id", "10", "--advertising-id", "30", "--price-type-id", "1", "--units",
-            "250000", "--price", "45"]
+            "250000", "--price", "45",
+        ]
     }
 
     static func object(_ output: ExternalTool.Output) throws -> [String: Any] {
@@ -135,15 +139,19 @@ struct CampaignCommandTests {
             #expect(result.stdoutText.isEmpty)
             #expect(sandbox.requests.isEmpty, "nothing was sent: \(sandbox.requests)")
 
-            let typed = try await cli.run(["campaign", "create", "--file", file, "--customer", "CRM-1001",
-                "--booking-date", "2025-02-30"], on: sandbox)
+            let typed = try await cli.run(
+                [
+                    "campaign", "create", "--file", file, "--customer", "CRM-1001",
+                    "--booking-date", "2025-02-30",
+                ], on: sandbox)
             #expect(typed.status == 64)
             #expect(typed.stderrText.contains("field 'bookingDate'"), "\(typed.stderrText)")
             #expect(sandbox.requests.isEmpty)
 
             // A directory is not an empty payload: it is refused before anything is sent.
             let directory = cli.home.path
-            let notAFile = try await cli.run(["campaign", "update", "P-9", "--file", directory, "--status", "booking"],
+            let notAFile = try await cli.run(
+                ["campaign", "update", "P-9", "--file", directory, "--status", "booking"],
                 on: sandbox)
             #expect(notAFile.status == 1)
             #expect(notAFile.stderrText.contains("cannot read \(directory)"), "\(notAFile.stderrText)")
@@ -166,8 +174,9 @@ struct CampaignCommandTests {
             #expect(again.stdoutText.isEmpty)
             let lines = again.stderrText.split(separator: "\n").map(String.init)
             let header = try #require(lines.firstIndex { $0.hasPrefix("CODE") }, "\(again.stderrText)")
-            #expect(lines[header].split(separator: " ", omittingEmptySubsequences: true)
-                == ["CODE", "PROPERTY", "MESSAGE"])
+            #expect(
+                lines[header].split(separator: " ", omittingEmptySubsequences: true)
+                    == ["CODE", "PROPERTY", "MESSAGE"])
             let row = lines[header + 1].split(separator: " ", maxSplits: 2, omittingEmptySubsequences: true)
             #expect(row.first == "1f06b2d7-49b4-4b8b-aa66-5172aeb01e97")
             #expect(row.dropFirst().first == "externalId")
@@ -184,9 +193,10 @@ struct CampaignCommandTests {
     func notFound() async throws {
         try await withResourceSandbox { sandbox, cli in
             let document = try BookingTestSupport.write("PDF", named: "order.pdf", in: cli)
-            for arguments in [["campaign", "get", "NOPE"], ["campaign", "update", "NOPE", "--note", "x"],
-                ["campaign", "archive", "NOPE"], ["campaign", "document", "NOPE", document]]
-            {
+            for arguments in [
+                ["campaign", "get", "NOPE"], ["campaign", "update", "NOPE", "--note", "x"],
+                ["campaign", "archive", "NOPE"], ["campaign", "document", "NOPE", document],
+            ] {
                 let result = try await cli.run(arguments, on: sandbox)
                 #expect(result.status == 4, "\(arguments)")
                 #expect(result.stderrText.contains("404"), "\(arguments): \(result.stderrText)")
@@ -202,8 +212,11 @@ struct CampaignCommandTests {
             let file = try BookingTestSupport.write(
                 #"{"name": "Aus der Datei", "note": "Notiz aus der Datei", "noteInternal": "intern"}"#,
                 named: "changes.json", in: cli)
-            let updated = try await cli.run(["campaign", "update", "P-1", "--file", file, "--note", "vom Flag",
-                "--status", "booking"], on: sandbox)
+            let updated = try await cli.run(
+                [
+                    "campaign", "update", "P-1", "--file", file, "--note", "vom Flag",
+                    "--status", "booking",
+                ], on: sandbox)
             #expect(updated.status == 0, "\(updated.stderrText)")
             #expect(updated.stdoutText.isEmpty)
             #expect(updated.stderrText == "updated campaign P-1\n")
@@ -213,7 +226,8 @@ struct CampaignCommandTests {
             #expect(campaign["noteInternal"] as? String == "intern")
             #expect(campaign["status"] as? String == "booking")
 
-            let piped = try await cli.run(["campaign", "update", "P-1", "--note-reservation", "Flag", "--show"],
+            let piped = try await cli.run(
+                ["campaign", "update", "P-1", "--note-reservation", "Flag", "--show"],
                 on: sandbox, stdin: Data(#"{"noteReservation": "stdin", "campaignTypeId": 2}"#.utf8))
             #expect(piped.status == 0, "\(piped.stderrText)")
             let shown = try BookingTestSupport.object(piped)
@@ -231,7 +245,8 @@ struct CampaignCommandTests {
         try await withResourceSandbox { sandbox, cli in
             _ = try await cli.run(BookingTestSupport.createCampaign(), on: sandbox)
             let before = sandbox.requests.count
-            let result = try await cli.run(["campaign", "update", "P-1", "--note", "neu"], on: sandbox,
+            let result = try await cli.run(
+                ["campaign", "update", "P-1", "--note", "neu"], on: sandbox,
                 stdin: Data(#"{"campaignTypeId": "drei"}"#.utf8))
             #expect(result.status == 64)
             #expect(result.stderrText.contains("field 'campaignTypeId': expected an integer"), "\(result.stderrText)")
@@ -285,7 +300,8 @@ struct CampaignCommandTests {
             let unnamed = try await cli.run(["campaign", "document", "P-1", "-"], on: sandbox, stdin: Data("x".utf8))
             #expect(unnamed.status == 64)
             #expect(unnamed.stderrText.contains("--name"))
-            let named = try await cli.run(["campaign", "document", "P-1", "-", "--name", "scan.pdf", "-q"],
+            let named = try await cli.run(
+                ["campaign", "document", "P-1", "-", "--name", "scan.pdf", "-q"],
                 on: sandbox, stdin: Data("scan".utf8))
             #expect(named.status == 0)
             #expect(named.stderrText.isEmpty)

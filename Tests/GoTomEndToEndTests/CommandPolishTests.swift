@@ -61,7 +61,9 @@ struct CommandPolishTests {
         for path in leaves {
             let output = try await cli.run(path + ["--help"])
             #expect(output.status == 0, "\(path)")
-            #expect(output.stdoutText.lowercased().contains("example"), "gotom \(path.joined(separator: " ")) --help has no example")
+            #expect(
+                output.stdoutText.lowercased().contains("example"),
+                "gotom \(path.joined(separator: " ")) --help has no example")
             #expect(!output.stdoutText.contains(CLIHarness.secret), "gotom \(path.joined(separator: " ")) --help")
         }
     }
@@ -90,19 +92,27 @@ struct CommandPolishTests {
         defer { closed.release() }
         let port = closed.port
         let command = "\(CLIHarness.binary) campaign get 1 --base-url http://127.0.0.1:\(port) --attempts 1"
-        let colored = try await ExternalTool.run(script, ["-qec", command, "/dev/null"],
-            environment: ["HOME": cli.home.path, "GOTOM_USER": "u", "GOTOM_SECRET": "s", "NO_COLOR": nil,
-                "TERM": "xterm"])
+        let colored = try await ExternalTool.run(
+            script, ["-qec", command, "/dev/null"],
+            environment: [
+                "HOME": cli.home.path, "GOTOM_USER": "u", "GOTOM_SECRET": "s", "NO_COLOR": nil,
+                "TERM": "xterm",
+            ])
         #expect(colored.status == 6, "\(colored.stdoutText)")
         #expect(colored.stdoutText.contains("\u{1B}["), "\(colored.stdoutText)")
-        let plain = try await ExternalTool.run(script, ["-qec", command, "/dev/null"],
-            environment: ["HOME": cli.home.path, "GOTOM_USER": "u", "GOTOM_SECRET": "s", "NO_COLOR": "1",
-                "TERM": "xterm"])
+        let plain = try await ExternalTool.run(
+            script, ["-qec", command, "/dev/null"],
+            environment: [
+                "HOME": cli.home.path, "GOTOM_USER": "u", "GOTOM_SECRET": "s", "NO_COLOR": "1",
+                "TERM": "xterm",
+            ])
         #expect(plain.status == 6)
         #expect(plain.stdoutText.contains("cannot connect"), "\(plain.stdoutText)")
         #expect(!plain.stdoutText.contains("\u{1B}["), "\(plain.stdoutText)")
-        let piped = try await cli.run(["campaign", "get", "1", "--base-url", "http://127.0.0.1:\(port)",
-            "--attempts", "1"])
+        let piped = try await cli.run([
+            "campaign", "get", "1", "--base-url", "http://127.0.0.1:\(port)",
+            "--attempts", "1",
+        ])
         #expect(piped.status == 6)
         #expect(!piped.stderrText.contains("\u{1B}["))
     }

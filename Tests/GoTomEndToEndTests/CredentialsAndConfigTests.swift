@@ -8,8 +8,11 @@ struct CredentialsAndConfigTests {
     @Test("positional USER SECRET work like the scripts, with a warning on stderr")
     func positional() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1", CLIHarness.user,
-                CLIHarness.secret], credentials: false)
+            let output = try await cli.run(
+                [
+                    "request", "GET", server.baseURL + "/app-api/campaign/1", CLIHarness.user,
+                    CLIHarness.secret,
+                ], credentials: false)
             #expect(output.status == 0, "\(output.stderrText)")
             #expect(output.stderrText.contains("visible to other local users"))
             #expect(!output.stderrText.contains(CLIHarness.secret))
@@ -37,7 +40,8 @@ struct CredentialsAndConfigTests {
             let refused = try await cli.run(["config", "set", "secret", CLIHarness.secret], credentials: false)
             #expect(refused.status == 64)
             #expect(!refused.stderrText.contains(CLIHarness.secret))
-            let set = try await cli.run(["config", "set", "secret"], stdin: Data((CLIHarness.secret + "\n").utf8),
+            let set = try await cli.run(
+                ["config", "set", "secret"], stdin: Data((CLIHarness.secret + "\n").utf8),
                 credentials: false)
             #expect(set.status == 0, "\(set.stderrText)")
 
@@ -50,7 +54,9 @@ struct CredentialsAndConfigTests {
             #expect(list.stdoutText.contains("user = \(CLIHarness.user)"))
             #expect(!list.stdoutText.contains(CLIHarness.secret))
             #expect(try await cli.run(["config", "path"], credentials: false).stdoutText == cli.configPath + "\n")
-            #expect(try await cli.run(["config", "get", "base_url"], credentials: false).stdoutText == server.baseURL + "\n")
+            #expect(
+                try await cli.run(["config", "get", "base_url"], credentials: false).stdoutText == server.baseURL + "\n"
+            )
 
             let request = try await cli.run(["request", "GET", "/app-api/campaign/5"], credentials: false)
             #expect(request.status == 0, "\(request.stderrText)")
@@ -67,17 +73,24 @@ struct CredentialsAndConfigTests {
     @Test("secret_command supplies the secret; env beats the profile; --profile selects")
     func secretCommandAndPrecedence() async throws {
         try await withEchoServer { server, cli in
-            for (key, value) in [("base_url", server.baseURL), ("user", CLIHarness.user),
-                ("secret_command", "printf '%s\\n' '\(CLIHarness.secret)'")] {
-                #expect(try await cli.run(["config", "set", key, value, "--profile", "ops"], credentials: false).status == 0)
+            for (key, value) in [
+                ("base_url", server.baseURL), ("user", CLIHarness.user),
+                ("secret_command", "printf '%s\\n' '\(CLIHarness.secret)'"),
+            ] {
+                #expect(
+                    try await cli.run(["config", "set", key, value, "--profile", "ops"], credentials: false).status == 0
+                )
             }
-            let viaCommand = try await cli.run(["request", "GET", "/app-api/customer", "--profile", "ops"], credentials: false)
+            let viaCommand = try await cli.run(
+                ["request", "GET", "/app-api/customer", "--profile", "ops"], credentials: false)
             #expect(viaCommand.status == 0, "\(viaCommand.stderrText)")
-            let viaEnvProfile = try await cli.run(["request", "GET", "/app-api/customer"],
+            let viaEnvProfile = try await cli.run(
+                ["request", "GET", "/app-api/customer"],
                 environment: ["GOTOM_PROFILE": "ops"], credentials: false)
             #expect(viaEnvProfile.status == 0, "\(viaEnvProfile.stderrText)")
             // Environment credentials win over the profile: a wrong env secret must fail.
-            let envWins = try await cli.run(["request", "GET", "/app-api/customer", "--profile", "ops"],
+            let envWins = try await cli.run(
+                ["request", "GET", "/app-api/customer", "--profile", "ops"],
                 environment: ["GOTOM_USER": CLIHarness.user, "GOTOM_SECRET": "not-the-secret"], credentials: false)
             #expect(envWins.status == 4)
             // The default profile is empty: no credentials.
@@ -109,11 +122,14 @@ struct CredentialsAndConfigTests {
     func sign() async throws {
         try await withEchoServer { server, cli in
             let url = server.baseURL + "/app-api/campaign/12345?update_commissions=0"
-            let fixed = try await cli.run(["sign", "POST", url, "--data", #"{"name":"x"}"#, "--date", "2024-11-07T10:21:15+01:00"],
+            let fixed = try await cli.run(
+                ["sign", "POST", url, "--data", #"{"name":"x"}"#, "--date", "2024-11-07T10:21:15+01:00"],
                 environment: ["GOTOM_SECRET": "s3cr3t"])
             #expect(fixed.status == 0, "\(fixed.stderrText)")
             // The catalogue's published vector for this exact request.
-            #expect(fixed.stdoutText.contains("Authorization: gotom_app_api \(CLIHarness.user):4W9vjOs0eVvukXoyogI7ch8rzfw=\n"))
+            #expect(
+                fixed.stdoutText.contains(
+                    "Authorization: gotom_app_api \(CLIHarness.user):4W9vjOs0eVvukXoyogI7ch8rzfw=\n"))
             #expect(fixed.stdoutText.contains("Date: 2024-11-07T10:21:15+01:00\n"))
             #expect(fixed.stdoutText.contains("Content-Type: application/json\n"))
 

@@ -74,7 +74,8 @@ struct CustomerCommandTests {
             #expect(rows.first?.split(separator: " ", omittingEmptySubsequences: true).first == "EXTERNAL")
             #expect(rows.first?.contains("CITY") == true)
             let seilbahn = rows.first { $0.hasPrefix("CRM-5001") } ?? ""
-            #expect(seilbahn.contains("inactive") && seilbahn.contains("publisher") && seilbahn.contains("Lugano"),
+            #expect(
+                seilbahn.contains("inactive") && seilbahn.contains("publisher") && seilbahn.contains("Lugano"),
                 "\(seilbahn)")
             let agency = rows.first { $0.hasPrefix("CRM-2001") } ?? ""
             #expect(agency.contains(" active ") && agency.contains("agency") && agency.contains("Bern"), "\(agency)")
@@ -101,7 +102,8 @@ struct CustomerCommandTests {
             let table = try await cli.run(["customer", "get", "CRM-1001", "--output", "table"], on: sandbox)
             #expect(table.status == 0)
             #expect(table.stdoutText.hasPrefix("FIELD"))
-            #expect(table.stdoutText.split(separator: "\n").contains { $0.hasPrefix("firm") && $0.hasSuffix("Muster AG") })
+            #expect(
+                table.stdoutText.split(separator: "\n").contains { $0.hasPrefix("firm") && $0.hasSuffix("Muster AG") })
 
             let missing = try await cli.run(["customer", "get", "CRM-NOPE"], on: sandbox)
             #expect(missing.status == 4)
@@ -123,34 +125,50 @@ struct CustomerCommandTests {
     @Test("upsert: flags alone, a file with flags that win, stdin; the result is readable with get")
     func upsert() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let created = try await cli.run(["customer", "upsert", "--external-crm-id", "CRM-7", "--firm", "Neu AG",
-                "--status", "active", "--status-ec", "agency", "--language", "it", "--main-address", "CRM-7-A1"],
+            let created = try await cli.run(
+                [
+                    "customer", "upsert", "--external-crm-id", "CRM-7", "--firm", "Neu AG",
+                    "--status", "active", "--status-ec", "agency", "--language", "it", "--main-address", "CRM-7-A1",
+                ],
                 on: sandbox)
             #expect(created.status == 0, "\(created.stderrText)")
             let result = try JSONSerialization.jsonObject(with: created.stdout) as? [String: Any]
             #expect(result?["jobId"] as? Int != nil, "\(created.stdoutText)")
-            let read = try JSONSerialization.jsonObject(
-                with: try await cli.run(["customer", "get", "CRM-7"], on: sandbox).stdout) as? [String: Any]
+            let read =
+                try JSONSerialization.jsonObject(
+                    with: try await cli.run(["customer", "get", "CRM-7"], on: sandbox).stdout) as? [String: Any]
             #expect(read?["firm"] as? String == "Neu AG")
             #expect(read?["statusEc"] as? Int == 3)
             #expect(read?["language"] as? String == "it")
 
             let file = cli.home.appendingPathComponent("customer.json")
-            try Data(#"{"externalCrmId":"CRM-8","firm":"Aus Datei AG","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":"CRM-8-A1"},"note":"aus der Datei"}"#.utf8).write(to: file)
-            let merged = try await cli.run(["customer", "upsert", "--file", file.path, "--firm", "Flag AG",
-                "--status", "0"], on: sandbox)
+            try Data(
+                #"{"externalCrmId":"CRM-8","firm":"Aus Datei AG","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":"CRM-8-A1"},"note":"aus der Datei"}"#
+                    .utf8
+            ).write(to: file)
+            let merged = try await cli.run(
+                [
+                    "customer", "upsert", "--file", file.path, "--firm", "Flag AG",
+                    "--status", "0",
+                ], on: sandbox)
             #expect(merged.status == 0, "\(merged.stderrText)")
-            let mergedRead = try JSONSerialization.jsonObject(
-                with: try await cli.run(["customer", "get", "CRM-8"], on: sandbox).stdout) as? [String: Any]
+            let mergedRead =
+                try JSONSerialization.jsonObject(
+                    with: try await cli.run(["customer", "get", "CRM-8"], on: sandbox).stdout) as? [String: Any]
             #expect(mergedRead?["firm"] as? String == "Flag AG")
             #expect(mergedRead?["status"] as? Int == 0)
             #expect(mergedRead?["note"] as? String == "aus der Datei")
 
-            let piped = try await cli.run(["customer", "upsert", "--note", "per stdin"],
-                on: sandbox, stdin: Data(#"{"externalCrmId":"CRM-8","firm":"Flag AG","status":1,"statusEc":1,"language":"fr","mainAddress":{"externalCrmId":"CRM-8-A1"}}"#.utf8))
+            let piped = try await cli.run(
+                ["customer", "upsert", "--note", "per stdin"],
+                on: sandbox,
+                stdin: Data(
+                    #"{"externalCrmId":"CRM-8","firm":"Flag AG","status":1,"statusEc":1,"language":"fr","mainAddress":{"externalCrmId":"CRM-8-A1"}}"#
+                        .utf8))
             #expect(piped.status == 0, "\(piped.stderrText)")
-            let pipedRead = try JSONSerialization.jsonObject(
-                with: try await cli.run(["customer", "get", "CRM-8"], on: sandbox).stdout) as? [String: Any]
+            let pipedRead =
+                try JSONSerialization.jsonObject(
+                    with: try await cli.run(["customer", "get", "CRM-8"], on: sandbox).stdout) as? [String: Any]
             #expect(pipedRead?["language"] as? String == "fr")
             #expect(pipedRead?["note"] as? String == "per stdin")
         }
@@ -159,8 +177,10 @@ struct CustomerCommandTests {
     @Test("upsert validation names the field, exits 64 and sends nothing")
     func upsertValidation() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let complete = ["--external-crm-id", "CRM-9", "--status", "1", "--status-ec", "1", "--language", "de",
-                "--main-address", "CRM-9-A1"]
+            let complete = [
+                "--external-crm-id", "CRM-9", "--status", "1", "--status-ec", "1", "--language", "de",
+                "--main-address", "CRM-9-A1",
+            ]
             let cases: [(arguments: [String], stdin: String?, field: String)] = [
                 (complete, nil, "missing required field 'firm' (set it in the file or with --firm)"),
                 (["--firm", "F"], nil, "missing required field 'externalCrmId'"),
@@ -168,14 +188,21 @@ struct CustomerCommandTests {
                 (complete + ["--firm", "F", "--status-ec", "4"], nil, "'statusEc'"),
                 (complete + ["--firm", "F", "--language", "xx"], nil, "'language'"),
                 (complete + ["--firm", "   "], nil, "'firm'"),
-                ([], #"{"externalCrmId":"CRM-9","firm":"F","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":42}}"#,
-                    "'mainAddress.externalCrmId'"),
-                ([], #"{"externalCrmId":"CRM-9","firm":"F","status":"yes","statusEc":1,"language":"de","mainAddress":{"externalCrmId":"A"}}"#,
-                    "'status'"),
+                (
+                    [],
+                    #"{"externalCrmId":"CRM-9","firm":"F","status":1,"statusEc":1,"language":"de","mainAddress":{"externalCrmId":42}}"#,
+                    "'mainAddress.externalCrmId'"
+                ),
+                (
+                    [],
+                    #"{"externalCrmId":"CRM-9","firm":"F","status":"yes","statusEc":1,"language":"de","mainAddress":{"externalCrmId":"A"}}"#,
+                    "'status'"
+                ),
                 ([], #"{"externalCrmId":"CRM-9","firm":"F""#, "stdin is not valid JSON"),
             ]
             for testCase in cases {
-                let output = try await cli.run(["customer", "upsert"] + testCase.arguments, on: sandbox,
+                let output = try await cli.run(
+                    ["customer", "upsert"] + testCase.arguments, on: sandbox,
                     stdin: testCase.stdin.map { Data($0.utf8) })
                 #expect(output.status == 64, "\(testCase.arguments) \(output.stderrText)")
                 #expect(output.stderrText.contains(testCase.field), "\(testCase.field): \(output.stderrText)")
@@ -188,10 +215,15 @@ struct CustomerCommandTests {
     @Test("upsert: a CRM data error exits 4 with goTom's message")
     func upsertDataError() async throws {
         try await withResourceSandbox(fixtures: Self.pagedFixtures) { sandbox, cli in
-            let output = try await cli.run(["customer", "upsert", "--external-crm-id", "CRM-BROKEN", "--firm", "F",
-                "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "A"], on: sandbox)
+            let output = try await cli.run(
+                [
+                    "customer", "upsert", "--external-crm-id", "CRM-BROKEN", "--firm", "F",
+                    "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "A",
+                ], on: sandbox)
             #expect(output.status == 4)
-            #expect(output.stderrText.contains("gotom: goTom's CRM sync rejected the customer data"), "\(output.stderrText)")
+            #expect(
+                output.stderrText.contains("gotom: goTom's CRM sync rejected the customer data"), "\(output.stderrText)"
+            )
             #expect(output.stderrText.contains("Address data incomplete"), "\(output.stderrText)")
         }
     }
@@ -199,8 +231,11 @@ struct CustomerCommandTests {
     @Test("upsert queued by goTom (202): job id on stdout, exit 75; logs shows the waiting job; unknown job 404")
     func queuedUpsertAndLogs() async throws {
         try await withResourceSandbox(fixtures: #"{"settings": {"crmSyncMode": "pending"}}"#) { sandbox, cli in
-            let queued = try await cli.run(["customer", "upsert", "--external-crm-id", "CRM-Q", "--firm", "Q AG",
-                "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "CRM-Q-A1"], on: sandbox)
+            let queued = try await cli.run(
+                [
+                    "customer", "upsert", "--external-crm-id", "CRM-Q", "--firm", "Q AG",
+                    "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "CRM-Q-A1",
+                ], on: sandbox)
             #expect(queued.status == 75, "\(queued.stderrText)")
             let accepted = try JSONSerialization.jsonObject(with: queued.stdout) as? [String: Any]
             let jobId = try #require(accepted?["jobId"] as? Int, "\(queued.stdoutText)")
@@ -208,8 +243,11 @@ struct CustomerCommandTests {
             #expect(queued.stderrText.contains("gotom customer logs \(jobId)"), "\(queued.stderrText)")
             #expect(!queued.stderrText.contains("error"), "\(queued.stderrText)")
 
-            let quiet = try await cli.run(["customer", "upsert", "-q", "--external-crm-id", "CRM-Q", "--firm", "Q",
-                "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "CRM-Q-A1"], on: sandbox)
+            let quiet = try await cli.run(
+                [
+                    "customer", "upsert", "-q", "--external-crm-id", "CRM-Q", "--firm", "Q",
+                    "--status", "1", "--status-ec", "1", "--language", "de", "--main-address", "CRM-Q-A1",
+                ], on: sandbox)
             #expect(quiet.status == 75)
             #expect(quiet.stderr.isEmpty, "\(quiet.stderrText)")
 
@@ -225,7 +263,8 @@ struct CustomerCommandTests {
 
             let unknown = try await cli.run(["customer", "logs", "999999"], on: sandbox)
             #expect(unknown.status == 4)
-            #expect(unknown.stderrText.hasPrefix("gotom: CRM job 999999 not found: NO_JOB_FOUND"), "\(unknown.stderrText)")
+            #expect(
+                unknown.stderrText.hasPrefix("gotom: CRM job 999999 not found: NO_JOB_FOUND"), "\(unknown.stderrText)")
 
             let notANumber = try await cli.run(["customer", "logs", "abc"], on: sandbox)
             #expect(notANumber.status == 64)

@@ -25,7 +25,8 @@ struct CustomerSyncTests {
             try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
             var arguments = ["sandbox", "--port", "0", "--data-dir", dataDir.path, "--user", user, "--secret", secret]
             if !logRequests { arguments.append("--quiet") }
-            let requestLog = logRequests
+            let requestLog =
+                logRequests
                 ? OutputLines(copyTo: dataDir.appendingPathComponent("requests-\(UUID().uuidString).log").path) : nil
             if let fixtures {
                 let path = dataDir.appendingPathComponent("fixtures-\(UUID().uuidString).json")
@@ -33,9 +34,11 @@ struct CustomerSyncTests {
                 arguments += ["--fixtures", path.path]
             }
             let stdoutPath = dataDir.appendingPathComponent("sandbox-\(UUID().uuidString).out").path
-            let launch = try await SandboxLaunch.start(arguments, directory: dataDir, stdoutPath: stdoutPath,
+            let launch = try await SandboxLaunch.start(
+                arguments, directory: dataDir, stdoutPath: stdoutPath,
                 stderrPath: dataDir.appendingPathComponent("sandbox.err").path, stderr: requestLog)
-            return SyncSandbox(dataDir: dataDir, baseURL: launch.baseURL, process: launch.process,
+            return SyncSandbox(
+                dataDir: dataDir, baseURL: launch.baseURL, process: launch.process,
                 requestLog: requestLog)
         }
 
@@ -55,8 +58,12 @@ struct CustomerSyncTests {
         var object: [String: Any] = [
             "externalCrmId": id, "firm": firm, "status": 1, "statusEc": 1, "language": language,
             "mainAddress": ["externalCrmId": "\(id)-A"],
-            "addresses": [["externalCrmId": "\(id)-A", "title": "Hauptsitz", "firm": firm, "zip": "8000",
-                "place": "Zürich", "country": "CH"]],
+            "addresses": [
+                [
+                    "externalCrmId": "\(id)-A", "title": "Hauptsitz", "firm": firm, "zip": "8000",
+                    "place": "Zürich", "country": "CH",
+                ]
+            ],
         ]
         if let note { object["note"] = note }
         let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
@@ -65,7 +72,8 @@ struct CustomerSyncTests {
 
     static func summary(_ output: ExternalTool.Output) throws -> [String: Any] {
         let line = output.stdoutText.split(separator: "\n").last.map(String.init) ?? ""
-        return try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+        return try #require(
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
             "no JSON summary: \(output.stdoutText)\(output.stderrText)")
     }
 
@@ -103,8 +111,11 @@ struct CustomerSyncTests {
         let seconds = Date().timeIntervalSince(started)
         #expect(run.status == 4, "failed records end with 4: \(run.stderrText)")
         let summary = try Self.summary(run)
-        #expect(Self.counts(summary) == ["records": 5000, "created": 4975, "updated": 0, "failed": 25, "pending": 0,
-            "sentThisRun": 5000])
+        #expect(
+            Self.counts(summary) == [
+                "records": 5000, "created": 4975, "updated": 0, "failed": 25, "pending": 0,
+                "sentThisRun": 5000,
+            ])
         #expect(run.stderrText.contains("created    4975"), "the summary is printed on stderr: \(run.stderrText)")
 
         let failuresPath = cli.home.appendingPathComponent("customers.failures.jsonl")
@@ -130,19 +141,24 @@ struct CustomerSyncTests {
 
         // The failures file, fed back once goTom accepts the records, completes the job.
         let fixed = try await SyncSandbox.start(dataDir: dataDir)
-        let again = try await cli.run(["customer", "sync", failuresPath.path, "--json", "-q"],
+        let again = try await cli.run(
+            ["customer", "sync", failuresPath.path, "--json", "-q"],
             environment: fixed.environment)
         #expect(again.status == 0, "\(again.stderrText)")
         #expect(again.stderrText.isEmpty, "-q prints nothing but errors: \(again.stderrText)")
-        #expect(Self.counts(try Self.summary(again)) == ["records": 25, "created": 25, "updated": 0, "failed": 0,
-            "pending": 0, "sentThisRun": 25])
+        #expect(
+            Self.counts(try Self.summary(again)) == [
+                "records": 25, "created": 25, "updated": 0, "failed": 0,
+                "pending": 0, "sentThisRun": 25,
+            ])
         stored = try await fixed.stopAndInspect()
         #expect(stored.values.filter { $0.externalCrmId.hasPrefix("SYNC-") }.count == 5000)
         #expect(stored.values.filter { $0.externalCrmId.hasPrefix("SYNC-") }.allSatisfy { $0.upserts == 1 })
     }
 
     @Test(
-        "killed with SIGKILL after 400, 1400 and 2400 answers and resumed: nothing lost, nothing acknowledged sent twice")
+        "killed with SIGKILL after 400, 1400 and 2400 answers and resumed: nothing lost, nothing acknowledged sent twice"
+    )
     func killedAndResumed() async throws {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
@@ -166,7 +182,8 @@ struct CustomerSyncTests {
         let isAnsweredUpsert: @Sendable (String) -> Bool = { $0.contains("/update-customer 2") }
         var kills = 0
         for point in killPoints {
-            let process = try ExternalTool.start(CLIHarness.binary,
+            let process = try ExternalTool.start(
+                CLIHarness.binary,
                 ["customer", "sync", input.path, "--concurrency", "\(concurrency)", "-q"],
                 environment: environment, directory: cli.home)
             do {
@@ -181,12 +198,14 @@ struct CustomerSyncTests {
         }
         #expect(kills == killPoints.count)
 
-        let final = try await cli.run(["customer", "sync", input.path, "--json", "--concurrency", "\(concurrency)"],
+        let final = try await cli.run(
+            ["customer", "sync", input.path, "--json", "--concurrency", "\(concurrency)"],
             environment: sandbox.environment)
         #expect(final.status == 0, "\(final.stderrText)")
         let counts = Self.counts(try Self.summary(final))
-        #expect(counts["records"] == count && counts["created"] == count && counts["failed"] == 0
-            && counts["pending"] == 0, "\(counts)")
+        #expect(
+            counts["records"] == count && counts["created"] == count && counts["failed"] == 0
+                && counts["pending"] == 0, "\(counts)")
         // Acknowledged before the last kill: its answers, less those still in flight, less repeated records.
         let resumeBound = count - killPoints[killPoints.count - 1] + (kills + 1) * concurrency
         #expect((counts["sentThisRun"] ?? count) <= resumeBound, "the last run resumed where it was killed: \(counts)")
@@ -194,13 +213,17 @@ struct CustomerSyncTests {
         let stored = try await sandbox.stopAndInspect()
         let synced = stored.values.filter { $0.externalCrmId.hasPrefix("KILL-") }
         #expect(synced.count == count, "no customer lost")
-        #expect((0..<count).allSatisfy { stored["KILL-\($0)"]?.firm == "Kill \($0)" && stored["KILL-\($0)"]?.note == "final \($0)" })
+        #expect(
+            (0..<count).allSatisfy {
+                stored["KILL-\($0)"]?.firm == "Kill \($0)" && stored["KILL-\($0)"]?.note == "final \($0)"
+            })
         // Only requests in flight at a kill (at most `concurrency` per kill) may have reached the sandbox twice.
         let extra = synced.reduce(0) { $0 + $1.upserts - 1 }
         #expect(synced.allSatisfy { $0.upserts >= 1 })
         #expect(extra <= kills * concurrency, "\(extra) repeated upserts after kills at \(killPoints) answers")
-        print("\(kills) kills at \(killPoints) answers: \(extra) customers upserted twice "
-            + "(bound \(kills * concurrency))")
+        print(
+            "\(kills) kills at \(killPoints) answers: \(extra) customers upserted twice "
+                + "(bound \(kills * concurrency))")
 
         // Running again with everything acknowledged sends nothing.
         let sandbox2 = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))
@@ -228,8 +251,11 @@ struct CustomerSyncTests {
         let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))
         let run = try await cli.run(["customer", "sync", input.path, "--json"], environment: sandbox.environment)
         #expect(run.status == 4, "\(run.stderrText)")
-        #expect(Self.counts(try Self.summary(run)) == ["records": 4, "created": 2, "updated": 1, "failed": 1,
-            "pending": 0, "sentThisRun": 3])
+        #expect(
+            Self.counts(try Self.summary(run)) == [
+                "records": 4, "created": 2, "updated": 1, "failed": 1,
+                "pending": 0, "sentThisRun": 3,
+            ])
         #expect(run.stderrText.contains("line 6: column 'status': 'maybe' is not a number"), "\(run.stderrText)")
 
         let failures = try Self.jsonLines(cli.home.appendingPathComponent("customers.failures.jsonl"))
@@ -239,7 +265,8 @@ struct CustomerSyncTests {
         #expect(sync["reason"] as? String == "invalid_input")
         #expect(failures.first?["externalCrmId"] as? String == "CSV-4", "the CSV row is kept by column name")
 
-        let read = try await cli.run(["request", "GET", "/app-api/customer/CSV-1", "-b"], environment: sandbox.environment)
+        let read = try await cli.run(
+            ["request", "GET", "/app-api/customer/CSV-1", "-b"], environment: sandbox.environment)
         let customer = try #require(
             (try JSONSerialization.jsonObject(with: read.stdout) as? [String: Any])?["customer"] as? [String: Any])
         #expect(customer["firm"] as? String == "Müller, Söhne & Co")
@@ -257,10 +284,13 @@ struct CustomerSyncTests {
 
         // An unknown column stops the sync before anything is sent.
         let typo = cli.home.appendingPathComponent("typo.csv")
-        try "externalCrmId,firm,language,zipcode\nT-1,Typo AG,de,8000\n".write(to: typo, atomically: true, encoding: .utf8)
+        try "externalCrmId,firm,language,zipcode\nT-1,Typo AG,de,8000\n".write(
+            to: typo, atomically: true, encoding: .utf8)
         let refused = try await cli.run(["customer", "sync", typo.path], environment: sandbox.environment)
         #expect(refused.status == 64)
-        #expect(refused.stderrText.contains("CSV column 'zipcode' (column 4) is not in the mapping"), "\(refused.stderrText)")
+        #expect(
+            refused.stderrText.contains("CSV column 'zipcode' (column 4) is not in the mapping"),
+            "\(refused.stderrText)")
     }
 
     @Test("an input edited after a run: only changed lines are sent again, removed lines are forgotten")
@@ -280,8 +310,11 @@ struct CustomerSyncTests {
             .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         let second = try await cli.run(["customer", "sync", input.path, "--json"], environment: sandbox.environment)
         #expect(second.status == 0, "\(second.stderrText)")
-        #expect(Self.counts(try Self.summary(second)) == ["records": 2, "created": 1, "updated": 1, "failed": 0,
-            "pending": 0, "sentThisRun": 1])
+        #expect(
+            Self.counts(try Self.summary(second)) == [
+                "records": 2, "created": 1, "updated": 1, "failed": 0,
+                "pending": 0, "sentThisRun": 1,
+            ])
         let stored = try await sandbox.stopAndInspect()
         #expect(stored["EDIT-1"]?.upserts == 1)
         #expect(stored["EDIT-2"]?.upserts == 2)
@@ -306,7 +339,8 @@ struct CustomerSyncTests {
         let input = cli.home.appendingPathComponent("dry.jsonl")
         try lines.joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"))
-        let run = try await cli.run(["customer", "sync", input.path, "--dry-run", "--json"],
+        let run = try await cli.run(
+            ["customer", "sync", input.path, "--dry-run", "--json"],
             environment: sandbox.environment)
         #expect(run.status == 64)
         #expect(run.stderrText.contains("line 3: missing required field 'firm'"), "\(run.stderrText)")
@@ -328,32 +362,43 @@ struct CustomerSyncTests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         let dataDir = cli.home.appendingPathComponent("data")
-        let deferred = try await SyncSandbox.start(dataDir: dataDir, fixtures: """
-            {"settings": {"crmSyncMode": "deferred"},
-             "crmFailures": [{"externalCrmId": "JOB-3", "apiError": "Kein Hauptsitz"}]}
-            """)
+        let deferred = try await SyncSandbox.start(
+            dataDir: dataDir,
+            fixtures: """
+                {"settings": {"crmSyncMode": "deferred"},
+                 "crmFailures": [{"externalCrmId": "JOB-3", "apiError": "Kein Hauptsitz"}]}
+                """)
         let jobs = cli.home.appendingPathComponent("jobs.jsonl")
         try (0..<20).map { Self.customerLine("JOB-\($0)", firm: "Job \($0)") }.joined(separator: "\n")
             .write(to: jobs, atomically: true, encoding: .utf8)
         let run = try await cli.run(["customer", "sync", jobs.path, "--json"], environment: deferred.environment)
         #expect(run.status == 4, "\(run.stderrText)")
-        #expect(Self.counts(try Self.summary(run)) == ["records": 20, "created": 19, "updated": 0, "failed": 1,
-            "pending": 0, "sentThisRun": 20])
+        #expect(
+            Self.counts(try Self.summary(run)) == [
+                "records": 20, "created": 19, "updated": 0, "failed": 1,
+                "pending": 0, "sentThisRun": 20,
+            ])
         let failure = try #require(try Self.jsonLines(cli.home.appendingPathComponent("jobs.failures.jsonl")).first)
         #expect((failure["_sync"] as? [String: Any])?["message"] as? String == "Kein Hauptsitz")
         await deferred.process.stop()
 
         // A tenant that never finishes its jobs: they stay pending, and the next run polls instead of re-sending.
-        let pending = try await SyncSandbox.start(dataDir: dataDir, fixtures: #"{"settings": {"crmSyncMode": "pending"}}"#)
+        let pending = try await SyncSandbox.start(
+            dataDir: dataDir, fixtures: #"{"settings": {"crmSyncMode": "pending"}}"#)
         let queued = cli.home.appendingPathComponent("queued.jsonl")
         try (0..<10).map { Self.customerLine("PEND-\($0)", firm: "Pend \($0)") }.joined(separator: "\n")
             .write(to: queued, atomically: true, encoding: .utf8)
-        let first = try await cli.run(["customer", "sync", queued.path, "--json", "--wait", "1"],
+        let first = try await cli.run(
+            ["customer", "sync", queued.path, "--json", "--wait", "1"],
             environment: pending.environment)
         #expect(first.status == 75, "pending records end with 75: \(first.stderrText)")
-        #expect(Self.counts(try Self.summary(first)) == ["records": 10, "created": 0, "updated": 0, "failed": 0,
-            "pending": 10, "sentThisRun": 10])
-        let second = try await cli.run(["customer", "sync", queued.path, "--json", "--wait", "0"],
+        #expect(
+            Self.counts(try Self.summary(first)) == [
+                "records": 10, "created": 0, "updated": 0, "failed": 0,
+                "pending": 10, "sentThisRun": 10,
+            ])
+        let second = try await cli.run(
+            ["customer", "sync", queued.path, "--json", "--wait", "0"],
             environment: pending.environment)
         #expect(second.status == 75)
         #expect(Self.counts(try Self.summary(second))["sentThisRun"] == 0, "waiting jobs are polled, not re-sent")
@@ -363,8 +408,11 @@ struct CustomerSyncTests {
         let restarted = try await SyncSandbox.start(dataDir: dataDir)
         let third = try await cli.run(["customer", "sync", queued.path, "--json"], environment: restarted.environment)
         #expect(third.status == 0, "\(third.stderrText)")
-        #expect(Self.counts(try Self.summary(third)) == ["records": 10, "created": 10, "updated": 0, "failed": 0,
-            "pending": 0, "sentThisRun": 10])
+        #expect(
+            Self.counts(try Self.summary(third)) == [
+                "records": 10, "created": 10, "updated": 0, "failed": 0,
+                "pending": 0, "sentThisRun": 10,
+            ])
         let stored = try await restarted.stopAndInspect()
         #expect((0..<10).allSatisfy { stored["PEND-\($0)"]?.upserts == 1 })
         #expect((0..<20).allSatisfy { $0 == 3 ? stored["JOB-3"] == nil : stored["JOB-\($0)"]?.upserts == 1 })

@@ -19,7 +19,9 @@ struct DoctorTests {
         return result
     }
 
-    static let names = ["base URL", "DNS", "proxy", "TCP", "TLS", "campaign API", "customer API", "report API", "clock"]
+    static let names = [
+        "base URL", "DNS", "proxy", "TCP", "TLS", "campaign API", "customer API", "report API", "clock",
+    ]
 
     @Test("all checks pass against the sandbox; settings show their sources, never the secret")
     func allPass() async throws {
@@ -43,7 +45,8 @@ struct DoctorTests {
     @Test("settings from flags and a profile name their source")
     func sources() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let output = try await cli.run(["doctor", "--base-url", sandbox.baseURL, "--profile", "other"],
+            let output = try await cli.run(
+                ["doctor", "--base-url", sandbox.baseURL, "--profile", "other"],
                 on: sandbox)
             #expect(output.stdoutText.contains("flag --base-url"), "\(output.stdoutText)")
             #expect(output.stdoutText.contains("flag --profile"))
@@ -57,7 +60,8 @@ struct DoctorTests {
             #expect(output.status == 1)
             let checks = Self.checks(output)
             #expect(checks["TLS"] == "✓" && checks["TCP"] == "✓")
-            #expect(checks["campaign API"] == "✗" && checks["customer API"] == "✗" && checks["report API"] == "✗",
+            #expect(
+                checks["campaign API"] == "✗" && checks["customer API"] == "✗" && checks["report API"] == "✗",
                 "\(output.stdoutText)")
             #expect(output.stdoutText.contains("Signature not valid"))
             #expect(output.stdoutText.contains("fix: check the user and the secret"))
@@ -98,7 +102,8 @@ struct DoctorTests {
         let checks = Self.checks(output)
         #expect(checks["base URL"] == "✓" && checks["DNS"] == "✓" && checks["proxy"] == "✓")
         #expect(checks["TCP"] == "✗", "\(output.stdoutText)")
-        #expect(["TLS", "campaign API", "customer API", "report API", "clock"].allSatisfy { checks[$0] == "-" },
+        #expect(
+            ["TLS", "campaign API", "customer API", "report API", "clock"].allSatisfy { checks[$0] == "-" },
             "\(output.stdoutText)")
         #expect(output.stdoutText.contains("connection refused"), "\(output.stdoutText)")
         #expect(output.stdoutText.contains("fix: check the port in base_url"))
@@ -118,10 +123,12 @@ struct DoctorTests {
         defer { cli.cleanUp() }
         let closed = try FreePort.reserveClosed()
         defer { closed.release() }
-        let output = try await cli.run(["doctor", "--base-url", "https://127.0.0.1:1"],
+        let output = try await cli.run(
+            ["doctor", "--base-url", "https://127.0.0.1:1"],
             environment: ["HTTPS_PROXY": "http://127.0.0.1:\(closed.port)"])
         #expect(output.status == 1)
-        #expect(output.stdoutText.contains("✓ proxy: requests go through 127.0.0.1:\(closed.port)"), "\(output.stdoutText)")
+        #expect(
+            output.stdoutText.contains("✓ proxy: requests go through 127.0.0.1:\(closed.port)"), "\(output.stdoutText)")
         #expect(Self.checks(output)["TCP"] == "✗")
         #expect(output.stdoutText.contains("NO_PROXY"))
     }
@@ -148,8 +155,11 @@ struct DoctorTests {
         _ = try LocalCertificateAuthority.loadOrCreate(
             in: dataDir.appendingPathComponent("tls").path, now: Date().addingTimeInterval(-797 * 86400))
         let launch = try await SandboxLaunch.start(
-            ["sandbox", "--tls", "--data-dir", dataDir.path, "--port", "0", "--user", ResourceSandbox.user, "--secret",
-                ResourceSandbox.secret],
+            [
+                "sandbox", "--tls", "--data-dir", dataDir.path, "--port", "0", "--user", ResourceSandbox.user,
+                "--secret",
+                ResourceSandbox.secret,
+            ],
             directory: dataDir, environment: ["NO_COLOR": "1"],
             stdoutPath: dataDir.appendingPathComponent("sandbox.out").path,
             stderrPath: dataDir.appendingPathComponent("sandbox.log").path)
@@ -157,10 +167,12 @@ struct DoctorTests {
         defer { cli.cleanUp() }
         let output: ExternalTool.Output
         do {
-            output = try await cli.run(["doctor"], environment: [
-                "GOTOM_BASE_URL": launch.baseURL, "GOTOM_USER": ResourceSandbox.user,
-                "GOTOM_SECRET": ResourceSandbox.secret, "GOTOM_CACERT": launch.caPath,
-            ])
+            output = try await cli.run(
+                ["doctor"],
+                environment: [
+                    "GOTOM_BASE_URL": launch.baseURL, "GOTOM_USER": ResourceSandbox.user,
+                    "GOTOM_SECRET": ResourceSandbox.secret, "GOTOM_CACERT": launch.caPath,
+                ])
         } catch {
             await launch.process.stop()
             throw error

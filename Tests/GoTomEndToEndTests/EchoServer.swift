@@ -101,10 +101,14 @@ public struct EchoServer: Sendable {
             verified = try verifier.verification(of: incoming) { users[$0] }
         } catch {
             let message = try JSONEncoder().encode(error.message)
-            return Response(status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: message)))
+            return Response(
+                status: .unauthorized, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: message)))
         }
-        if request.uri.path.hasPrefix("/status/"), let code = Int(request.uri.path.dropFirst("/status/".count).prefix(3)) {
-            return Response(status: .init(code: code), headers: headers,
+        if request.uri.path.hasPrefix("/status/"),
+            let code = Int(request.uri.path.dropFirst("/status/".count).prefix(3))
+        {
+            return Response(
+                status: .init(code: code), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(string: "{\"status\":\(code)}")))
         }
         var echo = Echo(

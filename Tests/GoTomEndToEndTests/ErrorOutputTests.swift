@@ -37,13 +37,15 @@ struct ErrorOutputTests {
             #expect((object["violations"] as? [Any])?.isEmpty == true)
             #expect(object.keys.contains("requestId") && object.keys.contains("message"))
 
-            let nested = try await cli.run(["flight", "get", "P-9", "F-9"], on: sandbox,
+            let nested = try await cli.run(
+                ["flight", "get", "P-9", "F-9"], on: sandbox,
                 environment: ["GOTOM_ERRORS": "json"])
             #expect(Self.humanLines(nested) == ["gotom: flight F-9 of campaign P-9 not found (HTTP 404)"])
             #expect(try Self.errorObject(nested)["operation"] as? String == "flights.get")
 
             let verbose = try await cli.run(["campaign", "get", "26106", "-v"], on: sandbox)
-            #expect(verbose.stderrText.contains("operation campaigns.get · request GET /app-api/campaign/26106"),
+            #expect(
+                verbose.stderrText.contains("operation campaigns.get · request GET /app-api/campaign/26106"),
                 "\(verbose.stderrText)")
             #expect(verbose.stderrText.contains("1 attempt"), "\(verbose.stderrText)")
         }
@@ -56,21 +58,26 @@ struct ErrorOutputTests {
             let plain = try await cli.run(["campaign", "get", "P-1"], on: sandbox, environment: wrong)
             #expect(plain.status == 4)
             let lines = Self.humanLines(plain)
-            #expect(lines.first == "gotom: goTom rejected the signature: Signature not valid (HTTP 401)",
+            #expect(
+                lines.first == "gotom: goTom rejected the signature: Signature not valid (HTTP 401)",
                 "\(plain.stderrText)")
             #expect(lines.count == 2 && lines[1].contains("gotom sign --explain"), "\(plain.stderrText)")
             #expect(!plain.stderrText.contains("not-the-secret"))
 
-            let json = try await cli.run(["campaign", "get", "P-1", "--output", "jsonl"], on: sandbox,
+            let json = try await cli.run(
+                ["campaign", "get", "P-1", "--output", "jsonl"], on: sandbox,
                 environment: wrong)
             let object = try Self.errorObject(json)
             #expect(object["kind"] as? String == "unauthorized")
             #expect(object["status"] as? Int == 401)
             #expect(object["message"] as? String == "Signature not valid")
 
-            let unknownUser = try await cli.run(["campaign", "get", "P-1"], on: sandbox,
+            let unknownUser = try await cli.run(
+                ["campaign", "get", "P-1"], on: sandbox,
                 environment: ["GOTOM_USER": "nobody"])
-            #expect(unknownUser.stderrText.hasPrefix("gotom: goTom rejected the credentials: "), "\(unknownUser.stderrText)")
+            #expect(
+                unknownUser.stderrText.hasPrefix("gotom: goTom rejected the credentials: "), "\(unknownUser.stderrText)"
+            )
         }
     }
 
@@ -81,7 +88,8 @@ struct ErrorOutputTests {
             let again = try await cli.run(BookingTestSupport.createCampaign(), on: sandbox)
             #expect(again.status == 4)
             let lines = Self.humanLines(again)
-            #expect(lines.first == "gotom: goTom rejected creating a campaign: 1 violation (HTTP 400)",
+            #expect(
+                lines.first == "gotom: goTom rejected creating a campaign: 1 violation (HTTP 400)",
                 "\(again.stderrText)")
             #expect(lines.count == 3 && lines[1].hasPrefix("CODE"), "\(again.stderrText)")
             let code = try #require(lines.last?.split(separator: " ").first.map(String.init))
@@ -105,8 +113,9 @@ struct ErrorOutputTests {
             let arguments = upsert + ["--external-crm-id", "CRM-BROKEN", "--main-address", "A"]
             let plain = try await cli.run(arguments, on: sandbox)
             #expect(plain.status == 4)
-            #expect(Self.humanLines(plain).first
-                == "gotom: goTom's CRM sync rejected the customer data: Address data incomplete (HTTP 400)",
+            #expect(
+                Self.humanLines(plain).first
+                    == "gotom: goTom's CRM sync rejected the customer data: Address data incomplete (HTTP 400)",
                 "\(plain.stderrText)")
             let object = try Self.errorObject(try await cli.run(arguments + ["--output", "json"], on: sandbox))
             #expect(object["kind"] as? String == "crmDataError")
@@ -124,15 +133,19 @@ struct ErrorOutputTests {
     @Test("5xx and 413: what goTom did, in both forms")
     func serverErrorAndRejected() async throws {
         try await withResourceSandbox(extraArguments: ["--max-body-size", "64"]) { sandbox, cli in
-            let failed = try await cli.run(["report", "download", "47"], on: sandbox, environment: ["GOTOM_ERRORS": "json"])
+            let failed = try await cli.run(
+                ["report", "download", "47"], on: sandbox, environment: ["GOTOM_ERRORS": "json"])
             #expect(failed.status == 5)
-            #expect(Self.humanLines(failed).first?.hasPrefix("gotom: goTom failed while ") == true, "\(failed.stderrText)")
+            #expect(
+                Self.humanLines(failed).first?.hasPrefix("gotom: goTom failed while ") == true, "\(failed.stderrText)")
             #expect(try Self.errorObject(failed)["kind"] as? String == "serverError")
 
-            let tooLarge = try await cli.run(BookingTestSupport.createCampaign(name: String(repeating: "x", count: 200)),
+            let tooLarge = try await cli.run(
+                BookingTestSupport.createCampaign(name: String(repeating: "x", count: 200)),
                 on: sandbox, environment: ["GOTOM_ERRORS": "json"])
             #expect(tooLarge.status == 4)
-            #expect(Self.humanLines(tooLarge).first?.hasPrefix("gotom: goTom refused creating a campaign") == true,
+            #expect(
+                Self.humanLines(tooLarge).first?.hasPrefix("gotom: goTom refused creating a campaign") == true,
                 "\(tooLarge.stderrText)")
             #expect(Self.humanLines(tooLarge).first?.hasSuffix("(HTTP 413)") == true, "\(tooLarge.stderrText)")
             let object = try Self.errorObject(tooLarge)
@@ -151,13 +164,16 @@ struct ErrorOutputTests {
         let output = try await cli.run(["campaign", "get", "1", "--base-url", base, "--attempts", "2"])
         #expect(output.status == 6)
         let lines = Self.humanLines(output)
-        #expect(lines.last == "gotom: cannot connect to 127.0.0.1:\(closed.port) (connection refused) after 2 attempts",
+        #expect(
+            lines.last == "gotom: cannot connect to 127.0.0.1:\(closed.port) (connection refused) after 2 attempts",
             "\(output.stderrText)")
         #expect(lines.count == 2 && lines[0].hasPrefix("gotom: retrying in "), "\(output.stderrText)")
         #expect(lines[0].count < 120, "\(lines[0])")
 
-        let quiet = try await cli.run(["campaign", "get", "1", "--base-url", base, "--attempts", "2", "-q",
-            "--output", "json"])
+        let quiet = try await cli.run([
+            "campaign", "get", "1", "--base-url", base, "--attempts", "2", "-q",
+            "--output", "json",
+        ])
         #expect(quiet.status == 6)
         #expect(Self.humanLines(quiet).count == 1, "\(quiet.stderrText)")
         let object = try Self.errorObject(quiet)
@@ -175,7 +191,9 @@ struct ErrorOutputTests {
             let plain = try await cli.run(["campaign", "get", "P-1", "--base-url", server.baseURL])
             #expect(plain.status == 1)
             let line = try #require(Self.humanLines(plain).first)
-            #expect(line.hasPrefix("gotom: goTom's answer to the request for campaign P-1 cannot be read: cannot decode "), "\(line)")
+            #expect(
+                line.hasPrefix("gotom: goTom's answer to the request for campaign P-1 cannot be read: cannot decode "),
+                "\(line)")
             #expect(line.hasSuffix("(HTTP 200)"), "\(line)")
 
             let json = try await cli.run(["campaign", "get", "P-1", "--base-url", server.baseURL, "--output", "json"])
@@ -191,21 +209,25 @@ struct ErrorOutputTests {
     @Test("a download that cannot be written, and an unreadable CA file, in both forms")
     func localFailures() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let download = try await cli.run(["report", "download", "46", "-o", "/nonexistent-dir/r.csv"], on: sandbox,
+            let download = try await cli.run(
+                ["report", "download", "46", "-o", "/nonexistent-dir/r.csv"], on: sandbox,
                 environment: ["GOTOM_ERRORS": "json"])
             #expect(download.status == 1)
-            #expect(Self.humanLines(download) == [
-                "gotom: cannot write the download: cannot create a temporary file in /nonexistent-dir: "
-                    + "No such file or directory",
-            ], "\(download.stderrText)")
+            #expect(
+                Self.humanLines(download) == [
+                    "gotom: cannot write the download: cannot create a temporary file in /nonexistent-dir: "
+                        + "No such file or directory"
+                ], "\(download.stderrText)")
             #expect(try Self.errorObject(download)["kind"] as? String == "fileSystem")
 
-            let ca = try await cli.run(["campaign", "get", "P-1", "--cacert", "/nonexistent.pem", "--output", "json"],
+            let ca = try await cli.run(
+                ["campaign", "get", "P-1", "--cacert", "/nonexistent.pem", "--output", "json"],
                 on: sandbox)
             #expect(ca.status == 1)
-            #expect(Self.humanLines(ca) == [
-                "gotom: cannot set up the client: cannot load CA certificate from /nonexistent.pem: not a readable PEM file",
-            ], "\(ca.stderrText)")
+            #expect(
+                Self.humanLines(ca) == [
+                    "gotom: cannot set up the client: cannot load CA certificate from /nonexistent.pem: not a readable PEM file"
+                ], "\(ca.stderrText)")
             #expect(try Self.errorObject(ca)["kind"] as? String == "failure")
         }
     }
@@ -213,7 +235,8 @@ struct ErrorOutputTests {
     @Test("TLS without the sandbox's CA, and a usage error, in both forms")
     func tlsAndUsage() async throws {
         try await withResourceSandbox { sandbox, cli in
-            let tls = try await cli.run(["campaign", "get", "P-1", "--output", "json"], on: sandbox,
+            let tls = try await cli.run(
+                ["campaign", "get", "P-1", "--output", "json"], on: sandbox,
                 environment: ["GOTOM_CACERT": nil])
             #expect(tls.status == 6)
             let last = try #require(Self.humanLines(tls).last { !$0.contains("--cacert") })

@@ -18,7 +18,8 @@ struct FieldSelectionTests {
             #expect((muster["tags"] as? [[String: Any]])?.first?["externalCrmId"] as? String == "TAG-KEY")
             #expect(array.allSatisfy { $0["firm"] == nil })
 
-            let jsonl = try await cli.run(["customer", "list", "--output", "jsonl", "--fields", "externalCrmId"],
+            let jsonl = try await cli.run(
+                ["customer", "list", "--output", "jsonl", "--fields", "externalCrmId"],
                 on: sandbox)
             let lines = jsonl.stdoutText.split(separator: "\n")
             #expect(lines.count == array.count)
@@ -29,10 +30,12 @@ struct FieldSelectionTests {
             #expect(rows.first == "externalCrmId,mainAddress.externalCrmId,tags.externalCrmId", "\(csv.stdoutText)")
             #expect(rows.contains("CRM-1001,CRM-1001-A1,TAG-KEY"), "\(csv.stdoutText)")
 
-            let table = try await cli.run(["customer", "list", "--output", "table", "--fields", "firm,addresses.place"],
+            let table = try await cli.run(
+                ["customer", "list", "--output", "table", "--fields", "firm,addresses.place"],
                 on: sandbox)
             let tableLines = table.stdoutText.split(separator: "\n")
-            #expect(tableLines.first?.hasPrefix("firm") == true && tableLines.first?.contains("addresses.place") == true,
+            #expect(
+                tableLines.first?.hasPrefix("firm") == true && tableLines.first?.contains("addresses.place") == true,
                 "\(table.stdoutText)")
             #expect(tableLines.contains { $0.hasPrefix("Muster AG") && $0.hasSuffix("Zürich") }, "\(table.stdoutText)")
         }
@@ -47,7 +50,8 @@ struct FieldSelectionTests {
             let object = try #require(try JSONSerialization.jsonObject(with: json.stdout) as? [String: Any])
             #expect(Set(object.keys) == ["firm", "language", "contacts"], "\(json.stdoutText)")
 
-            let jsonl = try await cli.run(["customer", "get", "CRM-1001", "--output", "jsonl", "--fields", "firm"],
+            let jsonl = try await cli.run(
+                ["customer", "get", "CRM-1001", "--output", "jsonl", "--fields", "firm"],
                 on: sandbox)
             #expect(jsonl.stdoutText == #"{"firm":"Muster AG"}"# + "\n")
 
@@ -56,7 +60,8 @@ struct FieldSelectionTests {
 
             let table = try await cli.run(["customer", "get", "CRM-1001", "--output", "table"] + fields, on: sandbox)
             let rows = table.stdoutText.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
-            #expect(rows == ["FIELD VALUE", "firm Muster AG", "language de", "contacts.peopleName Erika"],
+            #expect(
+                rows == ["FIELD VALUE", "firm Muster AG", "language de", "contacts.peopleName Erika"],
                 "\(table.stdoutText)")
         }
     }
@@ -76,7 +81,8 @@ struct FieldSelectionTests {
 
             let deep = try await cli.run(["customer", "get", "CRM-1001", "--fields", "mainAddress.town"], on: sandbox)
             #expect(deep.status == 64)
-            #expect(deep.stderrText.contains("known fields of mainAddress: mainAddress.externalCrmId"),
+            #expect(
+                deep.stderrText.contains("known fields of mainAddress: mainAddress.externalCrmId"),
                 "\(deep.stderrText)")
 
             let empty = try await cli.run(["customer", "list", "--fields", "firm,,status"], on: sandbox)

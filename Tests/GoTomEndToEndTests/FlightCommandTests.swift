@@ -24,9 +24,10 @@ struct FlightCommandTests {
         fixtures: String? = nil, _ body: (ResourceSandbox, CLIHarness) async throws -> Void
     ) async throws {
         try await withResourceSandbox(fixtures: fixtures) { sandbox, cli in
-            for arguments in [BookingTestSupport.createCampaign(), BookingTestSupport.createFlight("P-1", "P-1-F1"),
-                BookingTestSupport.createFlight("P-1", "P-1-NET", network: true)]
-            {
+            for arguments in [
+                BookingTestSupport.createCampaign(), BookingTestSupport.createFlight("P-1", "P-1-F1"),
+                BookingTestSupport.createFlight("P-1", "P-1-NET", network: true),
+            ] {
                 let result = try await cli.run(arguments, on: sandbox)
                 try #require(result.status == 0, "\(arguments): \(result.stderrText)")
             }
@@ -46,10 +47,12 @@ struct FlightCommandTests {
     @Test("create and get; list as JSON array, JSON Lines, table and CSV")
     func createGetList() async throws {
         try await Self.withFlights { sandbox, cli in
-            let flight = try BookingTestSupport.object(try await cli.run(["flight", "get", "P-1", "P-1-F1"], on: sandbox))
+            let flight = try BookingTestSupport.object(
+                try await cli.run(["flight", "get", "P-1", "P-1-F1"], on: sandbox))
             #expect(flight["units"] as? Int == 250_000)
             #expect(flight["bruttoPriceUnit"] as? Int == 45)
-            #expect(((flight["runtime"] as? [String: Any])?["end"] as? [String: Any])?["date"] as? String == "2025-06-30")
+            #expect(
+                ((flight["runtime"] as? [String: Any])?["end"] as? [String: Any])?["date"] as? String == "2025-06-30")
 
             let json = try await cli.run(["flight", "list", "P-1"], on: sandbox)
             #expect(json.status == 0)
@@ -68,12 +71,13 @@ struct FlightCommandTests {
             #expect(rows.dropFirst().first == ["P-1-F1", "2025-06-01", "2025-06-30", "1", "10", "250000", "45", "gam"])
 
             let csv = try await cli.run(["flight", "list", "P-1", "--output", "csv"], on: sandbox)
-            #expect(csv.stdoutText == """
-                EXTERNAL ID,START,END,PLATFORM,CHANNEL,UNITS,PRICE,AD SERVER\r
-                P-1-F1,2025-06-01,2025-06-30,1,10,250000,45,gam\r
-                P-1-NET,2025-06-01,2025-06-30,9,10,250000,45,gam\r
+            #expect(
+                csv.stdoutText == """
+                    EXTERNAL ID,START,END,PLATFORM,CHANNEL,UNITS,PRICE,AD SERVER\r
+                    P-1-F1,2025-06-01,2025-06-30,1,10,250000,45,gam\r
+                    P-1-NET,2025-06-01,2025-06-30,9,10,250000,45,gam\r
 
-                """)
+                    """)
         }
     }
 
@@ -88,12 +92,14 @@ struct FlightCommandTests {
             #expect(missing.status == 64)
             #expect(missing.stderrText.contains("missing required field 'tarifId'"), "\(missing.stderrText)")
 
-            let price = try await cli.run(BookingTestSupport.createFlight("P-1", "P-1-F2") + ["--price", "viel"],
+            let price = try await cli.run(
+                BookingTestSupport.createFlight("P-1", "P-1-F2") + ["--price", "viel"],
                 on: sandbox)
             #expect(price.status == 64)
             #expect(price.stderrText.contains("--price"))
 
-            let nested = try await cli.run(["flight", "update", "P-1", "P-1-F1"], on: sandbox,
+            let nested = try await cli.run(
+                ["flight", "update", "P-1", "P-1-F1"], on: sandbox,
                 stdin: Data(#"{"runtime": {"start": {"time": "08:00"}}}"#.utf8))
             #expect(nested.status == 64)
             #expect(nested.stderrText.contains("missing required field 'runtime.start.date'"), "\(nested.stderrText)")
@@ -107,10 +113,14 @@ struct FlightCommandTests {
     @Test("update merges flags over the file (flags win); --clear-tags; --show")
     func updateMerge() async throws {
         try await Self.withFlights { sandbox, cli in
-            let file = try BookingTestSupport.write(#"{"units": 1000, "note": "aus der Datei", "flightTags": [1]}"#,
+            let file = try BookingTestSupport.write(
+                #"{"units": 1000, "note": "aus der Datei", "flightTags": [1]}"#,
                 named: "flight.json", in: cli)
-            let updated = try await cli.run(["flight", "update", "P-1", "P-1-F1", "--file", file, "--units", "300000",
-                "--tag", "1", "--tag", "3", "--show"], on: sandbox)
+            let updated = try await cli.run(
+                [
+                    "flight", "update", "P-1", "P-1-F1", "--file", file, "--units", "300000",
+                    "--tag", "1", "--tag", "3", "--show",
+                ], on: sandbox)
             #expect(updated.status == 0, "\(updated.stderrText)")
             #expect(updated.stderrText == "updated flight P-1-F1 of campaign P-1\n")
             let shown = try BookingTestSupport.object(updated)
@@ -120,7 +130,8 @@ struct FlightCommandTests {
 
             let cleared = try await cli.run(["flight", "update", "P-1", "P-1-F1", "--clear-tags"], on: sandbox)
             #expect(cleared.status == 0)
-            let flight = try BookingTestSupport.object(try await cli.run(["flight", "get", "P-1", "P-1-F1"], on: sandbox))
+            let flight = try BookingTestSupport.object(
+                try await cli.run(["flight", "get", "P-1", "P-1-F1"], on: sandbox))
             #expect((flight["flightTags"] as? [Any])?.isEmpty == true)
             #expect(flight["units"] as? Int == 300_000)
         }
@@ -159,8 +170,11 @@ struct FlightCommandTests {
     @Test("set-sublines from flags and file; sublines as table and CSV; a violation leaves them unchanged")
     func sublines() async throws {
         try await Self.withFlights { sandbox, cli in
-            let set = try await cli.run(["flight", "set-sublines", "P-1", "P-1-NET", "--subline", "1=50",
-                "--subline", "2=30", "--subline", "3=20:Pendler"], on: sandbox)
+            let set = try await cli.run(
+                [
+                    "flight", "set-sublines", "P-1", "P-1-NET", "--subline", "1=50",
+                    "--subline", "2=30", "--subline", "3=20:Pendler",
+                ], on: sandbox)
             #expect(set.status == 0, "\(set.stderrText)")
             #expect(set.stderrText == "set 3 sublines of flight P-1-NET of campaign P-1\n")
 
@@ -171,10 +185,14 @@ struct FlightCommandTests {
             let json = try await cli.run(["flight", "sublines", "P-1", "P-1-NET"], on: sandbox)
             #expect(try BookingTestSupport.array(json).map { $0["platformId"] as? Int } == [1, 2, 3])
 
-            let bad = try await cli.run(["flight", "set-sublines", "P-1", "P-1-NET", "--subline", "1=50",
-                "--subline", "4=50"], on: sandbox)
+            let bad = try await cli.run(
+                [
+                    "flight", "set-sublines", "P-1", "P-1-NET", "--subline", "1=50",
+                    "--subline", "4=50",
+                ], on: sandbox)
             #expect(bad.status == 4)
-            #expect(bad.stderrText.contains("d368a263-4bd7-4f21-bccf-1188df46991c  sublines[1].platformId"),
+            #expect(
+                bad.stderrText.contains("d368a263-4bd7-4f21-bccf-1188df46991c  sublines[1].platformId"),
                 "\(bad.stderrText)")
             let file = try BookingTestSupport.write(
                 #"{"sublines": [{"platformId": 1, "percentage": 40}, {"platformId": 2, "percentage": 40}]}"#,
@@ -185,8 +203,11 @@ struct FlightCommandTests {
             let after = try await cli.run(["flight", "sublines", "P-1", "P-1-NET", "--output", "jsonl"], on: sandbox)
             #expect(try BookingTestSupport.lines(after).map { $0["percentage"] as? Int } == [50, 30, 20])
 
-            let fixed = try await cli.run(["flight", "set-sublines", "P-1", "P-1-NET", "--file", file, "--subline",
-                "1=60", "--subline", "2=40", "--show", "--output", "csv"], on: sandbox)
+            let fixed = try await cli.run(
+                [
+                    "flight", "set-sublines", "P-1", "P-1-NET", "--file", file, "--subline",
+                    "1=60", "--subline", "2=40", "--show", "--output", "csv",
+                ], on: sandbox)
             #expect(fixed.status == 0, "\(fixed.stderrText)")
             #expect(fixed.stdoutText == "PLATFORM,PERCENTAGE,NOTE\r\n1,60,\r\n2,40,\r\n")
 
@@ -198,8 +219,11 @@ struct FlightCommandTests {
     @Test("set-commission from flags; percent and amount together are a violation")
     func commission() async throws {
         try await Self.withFlights { sandbox, cli in
-            let set = try await cli.run(["flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "12.5",
-                "--vmk-type", "VMK", "--vmk-amount", "250"], on: sandbox)
+            let set = try await cli.run(
+                [
+                    "flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "12.5",
+                    "--vmk-type", "VMK", "--vmk-amount", "250",
+                ], on: sandbox)
             #expect(set.status == 0, "\(set.stderrText)")
             let read = try BookingTestSupport.object(
                 try await cli.run(["flight", "commission", "P-1", "P-1-F1"], on: sandbox))
@@ -207,15 +231,19 @@ struct FlightCommandTests {
             #expect(read["vmkAmount"] as? Int == 250)
             #expect(read["vmkType"] as? String == "VMK")
 
-            let both = try await cli.run(["flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "10",
-                "--bk-amount", "100"], on: sandbox)
+            let both = try await cli.run(
+                [
+                    "flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "10",
+                    "--bk-amount", "100",
+                ], on: sandbox)
             #expect(both.status == 4)
             #expect(both.stderrText.contains("6e40c9b1-7f75-4a3a-8149-26adecd9a5d4"), "\(both.stderrText)")
             let unchanged = try BookingTestSupport.object(
                 try await cli.run(["flight", "commission", "P-1", "P-1-F1"], on: sandbox))
             #expect(unchanged["bkPercent"] as? Double == 12.5)
 
-            let badNumber = try await cli.run(["flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "1,5"],
+            let badNumber = try await cli.run(
+                ["flight", "set-commission", "P-1", "P-1-F1", "--bk-percent", "1,5"],
                 on: sandbox)
             #expect(badNumber.status == 64)
             #expect(badNumber.stderrText.contains("--bk-percent"))

@@ -34,7 +34,8 @@ struct InteropTests {
             let port = try FreePort.find()
             let stdout = OutputLines(copyTo: cli.home.appendingPathComponent("php-\(attempt).out").path)
             let stderr = OutputLines(copyTo: cli.home.appendingPathComponent("php-\(attempt).err").path)
-            let server = try ExternalTool.start(php, ["-S", "127.0.0.1:\(port)", script.path],
+            let server = try ExternalTool.start(
+                php, ["-S", "127.0.0.1:\(port)", script.path],
                 environment: ["GOTOM_VERIFIER_USERS": "{\"\(CLIHarness.user)\": \"\(CLIHarness.secret)\"}"],
                 stdout: stdout, stderr: stderr)
             let outcome = try? await stderr.firstLine { $0.hasSuffix(") started") || $0.contains("Failed to listen") }
@@ -84,17 +85,29 @@ struct InteropTests {
         try Prerequisites.require([.tool("curl"), .tool("openssl"), .seedPage])
         try await withEchoServer { server, cli in
             try SeedClients.load().write(to: cli.home)
-            let get = try await ExternalTool.run(bash, ["callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/26106",
-                CLIHarness.user, CLIHarness.secret], stdin: Data(), directory: cli.home)
+            let get = try await ExternalTool.run(
+                bash,
+                [
+                    "callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/26106",
+                    CLIHarness.user, CLIHarness.secret,
+                ], stdin: Data(), directory: cli.home)
             #expect(get.stdoutText.contains("HTTP/1.1 200 OK"), "\(get.stdoutText)")
             let body = #"{"name": "new campaign name", "status": "booking"}"#
-            let post = try await ExternalTool.run(bash, ["callapiendpoint.sh", "POST",
-                server.baseURL + "/app-api/campaign/12345?update_commissions=0", CLIHarness.user, CLIHarness.secret],
+            let post = try await ExternalTool.run(
+                bash,
+                [
+                    "callapiendpoint.sh", "POST",
+                    server.baseURL + "/app-api/campaign/12345?update_commissions=0", CLIHarness.user, CLIHarness.secret,
+                ],
                 stdin: Data(body.utf8), directory: cli.home)
             #expect(post.stdoutText.contains("HTTP/1.1 200 OK"), "\(post.stdoutText)")
             #expect(post.stdoutText.contains(BodyDigest(utf8: body).hex))
-            let wrong = try await ExternalTool.run(bash, ["callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/1",
-                CLIHarness.user, "wrong"], stdin: Data(), directory: cli.home)
+            let wrong = try await ExternalTool.run(
+                bash,
+                [
+                    "callapiendpoint.sh", "GET", server.baseURL + "/app-api/campaign/1",
+                    CLIHarness.user, "wrong",
+                ], stdin: Data(), directory: cli.home)
             #expect(wrong.stdoutText.contains("401"))
         }
     }

@@ -19,8 +19,12 @@ struct MasterDataCommandTests {
             let all = try await cli.run(["keys", "platform", "--all", "--output", "json", "--pretty"], on: sandbox)
             #expect(all.status == 0)
             #expect(all.stdoutText.hasPrefix("[\n  {\n"))
-            #expect(try names(ofArray: all.stdout)
-                == ["NZZ.ch", "Tages-Anzeiger", "20 Minuten", "Blick.ch", "Süddeutsche.de", "Netzwerk Deutschschweiz"])
+            #expect(
+                try names(ofArray: all.stdout)
+                    == [
+                        "NZZ.ch", "Tages-Anzeiger", "20 Minuten", "Blick.ch", "Süddeutsche.de",
+                        "Netzwerk Deutschschweiz",
+                    ])
             #expect(sandbox.requests.count == 4, "\(sandbox.requests)")
 
             let lines = try await cli.run(["keys", "platform", "--all", "--output", "jsonl"], on: sandbox)
@@ -81,16 +85,19 @@ struct MasterDataCommandTests {
             let rows = table.stdoutText.split(separator: "\n").map(String.init)
             #expect(rows.count == 8, "\(table.stdoutText)")
             #expect(rows.first?.hasPrefix("PLATFORM") == true && rows.first?.hasSuffix("PRICE") == true)
-            #expect(rows.contains { $0.hasPrefix("NZZ.ch") && $0.contains("Premium-Platzierung") && $0.hasSuffix("58") })
+            #expect(
+                rows.contains { $0.hasPrefix("NZZ.ch") && $0.contains("Premium-Platzierung") && $0.hasSuffix("58") })
 
             let csv = try await cli.run(["prices", "2", "--all", "--output", "csv"], on: sandbox)
             let csvRows = csv.stdoutText.components(separatedBy: "\r\n").filter { !$0.isEmpty }
             #expect(csvRows.count == 4, "\(csv.stdoutText)")
-            #expect(csvRows.first == "tarifId,tarif,platformId,platform,channelId,channel,mediaId,media,advertisingId,"
-                + "advertising,priceTypeId,priceType,extraPriceLevelId,extraPriceLevel,price")
-            #expect(csvRows.contains(
-                "2,Tarif 2026,5,Süddeutsche.de,10,Desktop,20,Display,30,Medium Rectangle 300x250,1,"
-                    + "1000 Impressions (TKP),,,42"), "\(csvRows)")
+            #expect(
+                csvRows.first == "tarifId,tarif,platformId,platform,channelId,channel,mediaId,media,advertisingId,"
+                    + "advertising,priceTypeId,priceType,extraPriceLevelId,extraPriceLevel,price")
+            #expect(
+                csvRows.contains(
+                    "2,Tarif 2026,5,Süddeutsche.de,10,Desktop,20,Display,30,Medium Rectangle 300x250,1,"
+                        + "1000 Impressions (TKP),,,42"), "\(csvRows)")
 
             let missing = try await cli.run(["prices", "99"], on: sandbox)
             #expect(missing.status == 4)

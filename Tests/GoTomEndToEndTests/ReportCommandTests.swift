@@ -26,12 +26,14 @@ struct ReportCommandTests {
             let graph = try await cli.run(["report", "download", "46"], on: sandbox)
             #expect(graph.status == 0, "\(graph.stderrText)")
             #expect(graph.stdout.isEmpty)
-            #expect(graph.stderrText.contains("saved \(Self.graph46.utf8.count) bytes to graph-report-46.csv"),
+            #expect(
+                graph.stderrText.contains("saved \(Self.graph46.utf8.count) bytes to graph-report-46.csv"),
                 "\(graph.stderrText)")
             let saved = try Data(contentsOf: cli.home.appendingPathComponent("graph-report-46.csv"))
             #expect(saved == Data(Self.graph46.utf8))
 
-            let custom = try await cli.run(["report", "download", "48", "--custom", "-o", "umsatz.csv", "-q"],
+            let custom = try await cli.run(
+                ["report", "download", "48", "--custom", "-o", "umsatz.csv", "-q"],
                 on: sandbox)
             #expect(custom.status == 0, "\(custom.stderrText)")
             #expect(custom.stderr.isEmpty, "\(custom.stderrText)")
@@ -45,7 +47,8 @@ struct ReportCommandTests {
 
             let directory = cli.home.appendingPathComponent("reports")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            let intoDirectory = try await cli.run(["report", "download", "47", "--custom", "-o", "reports"],
+            let intoDirectory = try await cli.run(
+                ["report", "download", "47", "--custom", "-o", "reports"],
                 on: sandbox)
             #expect(intoDirectory.status == 0, "\(intoDirectory.stderrText)")
             let inside = try FileManager.default.contentsOfDirectory(atPath: directory.path)
@@ -81,7 +84,8 @@ struct ReportCommandTests {
             try Data("keep me\n".utf8).write(to: file)
             let refused = try await cli.run(["report", "download", "46"], on: sandbox)
             #expect(refused.status == 1)
-            #expect(refused.stderrText.contains("graph-report-46.csv already exists; pass --force"),
+            #expect(
+                refused.stderrText.contains("graph-report-46.csv already exists; pass --force"),
                 "\(refused.stderrText)")
             #expect(try Data(contentsOf: file) == Data("keep me\n".utf8))
             #expect(sandbox.requests.isEmpty, "\(sandbox.requests)")
@@ -93,7 +97,8 @@ struct ReportCommandTests {
         }
     }
 
-    @Test("a symbolic link to an existing file is refused like the file; a device such as /dev/null is written in place")
+    @Test(
+        "a symbolic link to an existing file is refused like the file; a device such as /dev/null is written in place")
     func linksAndDevices() async throws {
         try await withResourceSandbox { sandbox, cli in
             let target = cli.home.appendingPathComponent("old.csv")
@@ -115,7 +120,8 @@ struct ReportCommandTests {
             #expect(devNull.status == 0, "\(devNull.stderrText)")
             let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
             #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
-            #expect(try FileManager.default.contentsOfDirectory(atPath: cli.home.path).sorted() == ["link.csv", "old.csv"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: cli.home.path).sorted() == ["link.csv", "old.csv"])
         }
     }
 
@@ -124,7 +130,8 @@ struct ReportCommandTests {
         try await withResourceSandbox { sandbox, cli in
             let unknown = try await cli.run(["report", "download", "31337", "-o", "missing.csv"], on: sandbox)
             #expect(unknown.status == 4)
-            #expect(unknown.stderrText.contains("gotom: graph report 31337 not found (HTTP 404)"), "\(unknown.stderrText)")
+            #expect(
+                unknown.stderrText.contains("gotom: graph report 31337 not found (HTTP 404)"), "\(unknown.stderrText)")
 
             let wrongKind = try await cli.run(["report", "download", "47"], on: sandbox)
             #expect(wrongKind.status == 5)
@@ -142,7 +149,9 @@ struct ReportCommandTests {
         }
     }
 
-    @Test("Ctrl-C mid-download exits 130 and removes the temporary file; nothing under the final name; JSON kind cancelled")
+    @Test(
+        "Ctrl-C mid-download exits 130 and removes the temporary file; nothing under the final name; JSON kind cancelled"
+    )
     func interrupted() async throws {
         let sandbox = try await LargeReportSandbox.start(reportSize: 4_000_000_000_000)
         let cli = try CLIHarness()
@@ -152,7 +161,8 @@ struct ReportCommandTests {
         var environment = sandbox.environment(home: cli.home)
         environment["GOTOM_ERRORS"] = "json"
         do {
-            download = try ExternalTool.start(CLIHarness.binary, ["report", "download", "9000", "-o", "big.csv"],
+            download = try ExternalTool.start(
+                CLIHarness.binary, ["report", "download", "9000", "-o", "big.csv"],
                 environment: environment, directory: cli.home, stderrPath: errPath)
         } catch {
             await sandbox.stop()
@@ -182,7 +192,8 @@ struct ReportCommandTests {
         let errPath = cli.home.appendingPathComponent("download.err").path
         let download: ExternalTool.Background
         do {
-            download = try ExternalTool.start(CLIHarness.binary,
+            download = try ExternalTool.start(
+                CLIHarness.binary,
                 ["report", "download", "9000", "-o", "big.csv", "--attempts", "1"],
                 environment: sandbox.environment(home: cli.home), directory: cli.home, stderrPath: errPath)
         } catch {
@@ -210,9 +221,12 @@ struct ReportCommandTests {
         let started = Date()
         let output: ExternalTool.Output
         do {
-            output = try await ExternalTool.run("/bin/bash",
-                ["-c", "\"$0\" report download 9000 -o - | head -c 100 > first.csv; echo \"${PIPESTATUS[0]}\"",
-                    CLIHarness.binary],
+            output = try await ExternalTool.run(
+                "/bin/bash",
+                [
+                    "-c", "\"$0\" report download 9000 -o - | head -c 100 > first.csv; echo \"${PIPESTATUS[0]}\"",
+                    CLIHarness.binary,
+                ],
                 environment: sandbox.environment(home: cli.home), directory: cli.home)
         } catch {
             await sandbox.stop()
@@ -288,11 +302,14 @@ private final class LargeReportSandbox: Sendable {
         let stdoutPath = dataDir.appendingPathComponent("sandbox.out").path
         do {
             let launch = try await SandboxLaunch.start(
-                ["sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
-                    "--large-report-size", String(reportSize), "--quiet"],
+                [
+                    "sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
+                    "--large-report-size", String(reportSize), "--quiet",
+                ],
                 directory: dataDir, environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], stdoutPath: stdoutPath,
                 stderrPath: "/dev/null")
-            return LargeReportSandbox(baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
+            return LargeReportSandbox(
+                baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
                 process: launch.process)
         } catch {
             try? FileManager.default.removeItem(at: dataDir)

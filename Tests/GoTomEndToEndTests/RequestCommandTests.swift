@@ -27,7 +27,8 @@ struct RequestCommandTests {
     func postStdin() async throws {
         try await withEchoServer { server, cli in
             let body = #"{"name": "new campaign name", "status": "booking", "note": "Grüezi"}"# + "\n"
-            let output = try await cli.run(["request", "POST", server.baseURL + "/app-api/campaign/12345"], stdin: Data(body.utf8))
+            let output = try await cli.run(
+                ["request", "POST", server.baseURL + "/app-api/campaign/12345"], stdin: Data(body.utf8))
             #expect(output.status == 0, "\(output.stderrText)")
             let echo = try CLIHarness.echo(from: output.stdoutText)
             #expect(echo.method == "POST")
@@ -43,16 +44,20 @@ struct RequestCommandTests {
             var bytes = [UInt8](repeating: 0, count: 3 * 1024 * 1024 + 17)
             for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: index &* 2_654_435_761 >> 7) }
             try Data(bytes).write(to: file)
-            let output = try await cli.run(["request", "POST", server.baseURL + "/app-api/campaign/1/document",
-                "--data", "@" + file.path, "--content-type", "application/octet-stream"])
+            let output = try await cli.run([
+                "request", "POST", server.baseURL + "/app-api/campaign/1/document",
+                "--data", "@" + file.path, "--content-type", "application/octet-stream",
+            ])
             #expect(output.status == 0, "\(output.stderrText)")
             let echo = try CLIHarness.echo(from: output.stdoutText)
             #expect(echo.bodyLength == bytes.count)
             #expect(echo.bodyMD5 == BodyDigest(bytes: bytes).hex)
             #expect(echo.contentType == "application/octet-stream")
 
-            let text = try await cli.run(["request", "PATCH", server.baseURL + "/app-api/campaign/1/campaign-discount/d1",
-                "--data", #"{"name":"Rabatt"}"#])
+            let text = try await cli.run([
+                "request", "PATCH", server.baseURL + "/app-api/campaign/1/campaign-discount/d1",
+                "--data", #"{"name":"Rabatt"}"#,
+            ])
             #expect(try CLIHarness.echo(from: text.stdoutText).body == #"{"name":"Rabatt"}"#)
 
             let missing = try await cli.run(["request", "POST", server.baseURL + "/x", "--data", "@/no/such/file"])
@@ -69,7 +74,10 @@ struct RequestCommandTests {
         ("/app-api/campaign/a%2Fb/flight/c", "/app-api/campaign/a%2Fb/flight/c"),
         ("/app-api/campaign/Zürich-Ü", "/app-api/campaign/Z%C3%BCrich-%C3%9C"),
         ("/app-api/primary-keys/tarif?page=2", "/app-api/primary-keys/tarif?page=2"),
-        ("/app-api/campaign/1?update_commissions=0&note=a b+c", "/app-api/campaign/1?update_commissions=0&note=a%20b+c"),
+        (
+            "/app-api/campaign/1?update_commissions=0&note=a b+c",
+            "/app-api/campaign/1?update_commissions=0&note=a%20b+c"
+        ),
         ("/app-api/customer?q=Müller&x=%2B", "/app-api/customer?q=M%C3%BCller&x=%2B"),
     ]
 
@@ -81,7 +89,8 @@ struct RequestCommandTests {
             #expect(output.status == 0, "\(output.stderrText)")
             #expect(try CLIHarness.echo(from: output.stdoutText).uri == target.onWire)
             // The same target as a path resolved against the configured base URL.
-            let relative = try await cli.run(["request", "POST", target.typed, "--data", "{}"],
+            let relative = try await cli.run(
+                ["request", "POST", target.typed, "--data", "{}"],
                 environment: ["GOTOM_BASE_URL": server.baseURL])
             #expect(relative.status == 0, "\(relative.stderrText)")
             #expect(try CLIHarness.echo(from: relative.stdoutText).uri == target.onWire)
@@ -91,7 +100,8 @@ struct RequestCommandTests {
     @Test("wrong secret: exit 4, the server's message and a hint")
     func wrongSecret() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1"],
+            let output = try await cli.run(
+                ["request", "GET", server.baseURL + "/app-api/campaign/1"],
                 environment: ["GOTOM_SECRET": "wrong-secret"])
             #expect(output.status == 4)
             #expect(output.stdoutText.hasPrefix("HTTP/1.1 401 Unauthorized"))
@@ -117,7 +127,9 @@ struct RequestCommandTests {
         let cli = try CLIHarness()
         defer { cli.cleanUp() }
         // Port 9 (discard) is not served on loopback here; the connection is refused at once.
-        let output = try await cli.run(["request", "GET", "http://127.0.0.1:9/app-api/campaign/1", "--connect-timeout", "3"])
+        let output = try await cli.run([
+            "request", "GET", "http://127.0.0.1:9/app-api/campaign/1", "--connect-timeout", "3",
+        ])
         #expect(output.status == 6)
         #expect(output.stderrText.split(separator: "\n").count == 1)
         #expect(output.stderrText.hasPrefix("gotom: cannot connect to 127.0.0.1:9 ("), "\(output.stderrText)")
@@ -132,12 +144,16 @@ struct RequestCommandTests {
             #expect(try JSONDecoder().decode(EchoServer.Echo.self, from: bodyOnly.stdout).uri == "/app-api/campaign/7")
 
             let file = cli.home.appendingPathComponent("out.json")
-            let toFile = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/8", "-b", "-o", file.path])
+            let toFile = try await cli.run([
+                "request", "GET", server.baseURL + "/app-api/campaign/8", "-b", "-o", file.path,
+            ])
             #expect(toFile.status == 0)
             #expect(toFile.stdoutText.isEmpty)
             let saved = try JSONDecoder().decode(EchoServer.Echo.self, from: Data(contentsOf: file))
             #expect(saved.uri == "/app-api/campaign/8")
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter { $0.contains(".partial") }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: cli.home.path).filter {
+                $0.contains(".partial")
+            }
             #expect(leftovers.isEmpty)
         }
     }
@@ -145,8 +161,10 @@ struct RequestCommandTests {
     @Test("--explain shows the six parts on stderr, never the secret")
     func explain() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "POST", server.baseURL + "/app-api/campaign/1?x=1", "--data", "{}",
-                "--explain"])
+            let output = try await cli.run([
+                "request", "POST", server.baseURL + "/app-api/campaign/1?x=1", "--data", "{}",
+                "--explain",
+            ])
             #expect(output.status == 0)
             for label in ["1 method", "2 body MD5", "3 content type", "4 date", "5 custom headers", "6 request URI"] {
                 #expect(output.stderrText.contains(label))
@@ -160,7 +178,8 @@ struct RequestCommandTests {
     @Test("a user containing a colon is escaped and accepted")
     func colonUser() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/customer"],
+            let output = try await cli.run(
+                ["request", "GET", server.baseURL + "/app-api/customer"],
                 environment: ["GOTOM_USER": "team:crm", "GOTOM_SECRET": "colon-secret"])
             #expect(output.status == 0, "\(output.stderrText)")
             #expect(try CLIHarness.echo(from: output.stdoutText).user == "team:crm")
@@ -171,10 +190,12 @@ struct RequestCommandTests {
     func proxy() async throws {
         try await withEchoServer { server, cli in
             let url = server.baseURL + "/app-api/campaign/1"
-            let viaDeadProxy = try await cli.run(["request", "GET", url, "--connect-timeout", "3"],
+            let viaDeadProxy = try await cli.run(
+                ["request", "GET", url, "--connect-timeout", "3"],
                 environment: ["HTTP_PROXY": "http://127.0.0.1:9"])
             #expect(viaDeadProxy.status == 6)
-            let bypassed = try await cli.run(["request", "GET", url],
+            let bypassed = try await cli.run(
+                ["request", "GET", url],
                 environment: ["HTTP_PROXY": "http://127.0.0.1:9", "NO_PROXY": "localhost,127.0.0.1"])
             #expect(bypassed.status == 0, "\(bypassed.stderrText)")
         }
@@ -186,8 +207,10 @@ struct RequestHeaderTests {
     @Test("-H adds unsigned headers (repeatable); the signature still verifies")
     func extraHeaders() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1",
-                "-H", "X-Trace: abc 123", "--header", "X-Team:crm"])
+            let output = try await cli.run([
+                "request", "GET", server.baseURL + "/app-api/campaign/1",
+                "-H", "X-Trace: abc 123", "--header", "X-Team:crm",
+            ])
             #expect(output.status == 0, "\(output.stderrText)")
             let echo = try CLIHarness.echo(from: output.stdoutText)
             #expect(echo.user == CLIHarness.user)
@@ -195,9 +218,12 @@ struct RequestHeaderTests {
         }
     }
 
-    @Test("-H may not replace a header the signature covers or the body determines: usage error, nothing sent",
-        arguments: ["Date: Mon, 01 Jan 2024 00:00:00 GMT", "content-type: text/plain", "Authorization: hmac x",
-            "Content-Length: 3", "no colon here", ": empty name"])
+    @Test(
+        "-H may not replace a header the signature covers or the body determines: usage error, nothing sent",
+        arguments: [
+            "Date: Mon, 01 Jan 2024 00:00:00 GMT", "content-type: text/plain", "Authorization: hmac x",
+            "Content-Length: 3", "no colon here", ": empty name",
+        ])
     func reservedHeaders(header: String) async throws {
         try await withEchoServer { server, cli in
             let output = try await cli.run(["request", "GET", server.baseURL + "/app-api/campaign/1", "-H", header])
@@ -210,8 +236,10 @@ struct RequestHeaderTests {
     @Test("-v prints the request line and every header sent, the signature masked")
     func verbose() async throws {
         try await withEchoServer { server, cli in
-            let output = try await cli.run(["request", "POST", server.baseURL + "/app-api/campaign/1?x=1", "-v",
-                "--data", "{}", "-H", "X-Trace: t1"])
+            let output = try await cli.run([
+                "request", "POST", server.baseURL + "/app-api/campaign/1?x=1", "-v",
+                "--data", "{}", "-H", "X-Trace: t1",
+            ])
             #expect(output.status == 0, "\(output.stderrText)")
             let lines = output.stderrText.split(separator: "\n").map(String.init)
             #expect(lines.first == "> POST /app-api/campaign/1?x=1 HTTP/1.1", "\(output.stderrText)")

@@ -44,10 +44,14 @@ final class ResourceSandbox: Sendable {
     ///   - fixtures: The JSON text of a fixtures file (see `SandboxFixtures`), or nil for the demo data.
     ///   - extraArguments: More `gotom sandbox` options, e.g. `["--clock-offset", "3600"]`.
     static func start(fixtures: String? = nil, extraArguments: [String] = []) async throws -> ResourceSandbox {
-        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-resource-\(UUID().uuidString)")
+        let dataDir = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "gotom-resource-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dataDir, withIntermediateDirectories: true)
-        var arguments = ["sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
-            "--large-report-size", "65536"] + extraArguments
+        var arguments =
+            [
+                "sandbox", "--tls", "--in-memory", "--port", "0", "--user", user, "--secret", secret,
+                "--large-report-size", "65536",
+            ] + extraArguments
         if let fixtures {
             let path = dataDir.appendingPathComponent("fixtures.json")
             try Data(fixtures.utf8).write(to: path)
@@ -55,10 +59,12 @@ final class ResourceSandbox: Sendable {
         }
         let stdoutPath = dataDir.appendingPathComponent("sandbox.out").path
         do {
-            let launch = try await SandboxLaunch.start(arguments, directory: dataDir,
+            let launch = try await SandboxLaunch.start(
+                arguments, directory: dataDir,
                 environment: ["TMPDIR": dataDir.path, "NO_COLOR": "1"], stdoutPath: stdoutPath,
                 stderrPath: dataDir.appendingPathComponent("sandbox.log").path)
-            return ResourceSandbox(baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
+            return ResourceSandbox(
+                baseURL: launch.baseURL, caPath: launch.caPath ?? "", dataDir: dataDir,
                 process: launch.process)
         } catch {
             try? FileManager.default.removeItem(at: dataDir)

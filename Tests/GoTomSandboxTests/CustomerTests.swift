@@ -216,7 +216,9 @@ struct CustomerTests {
             }
             #expect(page == 4)
             #expect(
-                collected == ["CRM-1001", "CRM-2001", "CRM-3001", "CRM-1002", "example-customer1234", "L-1", "L-2", "L-3"])
+                collected == [
+                    "CRM-1001", "CRM-2001", "CRM-3001", "CRM-1002", "example-customer1234", "L-1", "L-2", "L-3",
+                ])
         }
     }
 

@@ -43,7 +43,8 @@ extension GoTomClient {
                 guard let base = raw.baseAddress, raw.count > 0 else {
                     return try Self.jsonDecoder.decode(type, from: Data())
                 }
-                let data = Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
+                let data = Data(
+                    bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: raw.count, deallocator: .none)
                 return try Self.jsonDecoder.decode(type, from: data)
             }
         } catch {

@@ -97,7 +97,8 @@ public struct GoTomSettings: Sendable {
         let file = try ProfileFile.load(path: path)
         let inProfile = "profile '\(profile)' in \(path)"
         var sources: [String: String] = [
-            "profile": overrides.profile != nil ? "explicit"
+            "profile": overrides.profile != nil
+                ? "explicit"
                 : environment["GOTOM_PROFILE"].nonEmpty != nil ? "environment GOTOM_PROFILE" : "default"
         ]
         /// The first of explicit value, variable and profile key, noting where it came from.

@@ -52,9 +52,10 @@ public struct ProfileFile: Sendable {
             throw GoTomError.make(.invalidConfiguration, detail: "cannot read the config file \(path)")
         }
         var current: Int?
-        for (number, rawLine) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            .enumerated()
-        {
+        for (number, rawLine) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n", omittingEmptySubsequences: false
+        )
+        .enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
             if line.isEmpty || line.hasPrefix("#") || line.hasPrefix(";") { continue }
             if line.hasPrefix("[") && line.hasSuffix("]") {
@@ -137,8 +138,10 @@ public struct ProfileFile: Sendable {
                 for (key, value) in profile.values { text += "\(key) = \(value)\n" }
             }
             let temporary = path + ".tmp-\(getpid())"
-            guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8),
-                attributes: [.posixPermissions: 0o600])
+            guard
+                FileManager.default.createFile(
+                    atPath: temporary, contents: Data(text.utf8),
+                    attributes: [.posixPermissions: 0o600])
             else { throw GoTomError.make(.invalidConfiguration, detail: "cannot write the config file \(path)") }
             _ = rename(temporary, path)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)

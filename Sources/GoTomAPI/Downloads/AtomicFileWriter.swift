@@ -1,3 +1,6 @@
+import Foundation
+import NIOCore
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Musl)
@@ -5,8 +8,6 @@
 #elseif canImport(Darwin)
     import Darwin
 #endif
-import Foundation
-import NIOCore
 
 #if canImport(Glibc)
     private let systemWrite = Glibc.write

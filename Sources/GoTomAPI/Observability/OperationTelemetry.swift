@@ -54,8 +54,13 @@ package struct OperationTelemetry {
     mutating func retryScheduled(reason: String, label: String, nextAttempt: Int) {
         if let span {
             retryReasons.append(reason)
-            span.addEvent(SpanEvent(name: "retry", attributes: ["gotom.reason": .string(reason),
-                "gotom.attempt": .int64(Int64(nextAttempt))]))
+            span.addEvent(
+                SpanEvent(
+                    name: "retry",
+                    attributes: [
+                        "gotom.reason": .string(reason),
+                        "gotom.attempt": .int64(Int64(nextAttempt)),
+                    ]))
         }
         if let metrics {
             Counter(label: Label.retries, dimensions: [("operation", operation), ("reason", label)], factory: metrics)

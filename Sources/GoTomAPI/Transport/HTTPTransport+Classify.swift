@@ -36,7 +36,8 @@ extension HTTPTransport {
                 return GoTomTransportError(
                     .connectionFailed, stage: .connecting, detail: "the proxy refused the connection (\(error))")
             default:
-                return GoTomTransportError(beforeWriting ? .connectionFailed : .connectionLost, stage: reached,
+                return GoTomTransportError(
+                    beforeWriting ? .connectionFailed : .connectionLost, stage: reached,
                     detail: "\(error)")
             }
         }
@@ -44,8 +45,10 @@ extension HTTPTransport {
             return GoTomTransportError(.tlsFailed, stage: beforeWriting ? .tlsHandshake : reached, detail: "\(error)")
         }
         if let error = error as? NIOConnectionError {
-            let reasons = (error.connectionErrors.map { "\($0.error)" } + [error.dnsAAAAError, error.dnsAError]
-                .compactMap { $0.map { "\($0)" } })
+            let reasons =
+                (error.connectionErrors.map { "\($0.error)" }
+                    + [error.dnsAAAAError, error.dnsAError]
+                    .compactMap { $0.map { "\($0)" } })
             return GoTomTransportError(
                 .connectionFailed, stage: .connecting,
                 detail: "cannot connect to \(error.host):\(error.port) (\(reasons.first ?? "unreachable"))")
@@ -57,7 +60,8 @@ extension HTTPTransport {
                     .connectionFailed, stage: reached, detail: "cannot connect to \(target): \(reason)")
                 : GoTomTransportError(.connectionLost, stage: reached, detail: reason)
         }
-        return GoTomTransportError(beforeWriting ? .connectionFailed : .connectionLost, stage: reached,
+        return GoTomTransportError(
+            beforeWriting ? .connectionFailed : .connectionLost, stage: reached,
             detail: "\(error)")
     }
 

@@ -42,7 +42,8 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
     /// - Throws: ``GoTomTransportError/invalidURL(_:)`` for anything but an http(s) URL with a host.
     public static func split(absoluteURL: String) throws -> (ServerAddress, String) {
         guard let schemeEnd = absoluteURL.range(of: "://") else {
-            throw GoTomTransportError.invalidURL("expected an absolute http(s) URL or a path starting with /: \(absoluteURL)")
+            throw GoTomTransportError.invalidURL(
+                "expected an absolute http(s) URL or a path starting with /: \(absoluteURL)")
         }
         let scheme = absoluteURL[..<schemeEnd.lowerBound].lowercased()
         guard scheme == "http" || scheme == "https" else {
@@ -57,7 +58,9 @@ public struct ServerAddress: Sendable, Hashable, CustomStringConvertible {
         var host: Substring
         var port: Int?
         if authority.hasPrefix("[") {
-            guard let close = authority.firstIndex(of: "]") else { throw GoTomTransportError.invalidURL("bad IPv6 host in \(absoluteURL)") }
+            guard let close = authority.firstIndex(of: "]") else {
+                throw GoTomTransportError.invalidURL("bad IPv6 host in \(absoluteURL)")
+            }
             host = authority[authority.index(after: authority.startIndex)..<close]
             let afterHost = authority[authority.index(after: close)...]
             if afterHost.hasPrefix(":") { port = Int(afterHost.dropFirst()) ?? -1 }

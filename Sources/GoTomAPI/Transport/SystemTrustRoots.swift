@@ -13,7 +13,7 @@ enum SystemTrustRoots {
     /// bundle files) and on Darwin, the default stays.
     static let preferred: NIOSSLTrustRoots = {
         #if os(Linux)
-        if isHashedDirectory(hashedDirectoryPath) { return .file(hashedDirectoryPath) }
+            if isHashedDirectory(hashedDirectoryPath) { return .file(hashedDirectoryPath) }
         #endif
         return .default
     }()

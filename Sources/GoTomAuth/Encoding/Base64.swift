@@ -2,7 +2,8 @@
 ///
 /// Kept local so the signing path needs no Foundation and no intermediate `Data`.
 enum Base64 {
-    private static let alphabet: [UInt8] = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
+    private static let alphabet: [UInt8] = Array(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
         let outputLength = ((bytes.count + 2) / 3) * 4

@@ -77,7 +77,8 @@ public struct BodyDigester: Sendable {
     /// - Parameter chunk: Body bytes that follow those already added.
     public mutating func update(_ chunk: some Collection<UInt8>) {
         byteCount += Int64(chunk.count)
-        if let done = chunk.withContiguousStorageIfAvailable({ md5.update(bufferPointer: UnsafeRawBufferPointer($0)) }) {
+        if let done = chunk.withContiguousStorageIfAvailable({ md5.update(bufferPointer: UnsafeRawBufferPointer($0)) })
+        {
             return done
         }
         md5.update(data: Array(chunk))

@@ -34,10 +34,12 @@ public struct CanonicalMessage: Sendable, Hashable {
         customHeaders: [(name: String, value: String)] = [],
         requestURI: String
     ) {
-        self.method = method.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
+        self.method =
+            method.utf8.contains(where: { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") })
             ? method.uppercased() : method
         self.bodyDigest = bodyDigest
-        self.contentType = contentType.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
+        self.contentType =
+            contentType.utf8.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") })
             ? contentType.lowercased() : contentType
         self.date = date
         self.customHeaders = Self.customHeaderBlock(customHeaders)

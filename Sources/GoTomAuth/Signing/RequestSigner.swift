@@ -107,7 +107,8 @@ public struct RequestSigner: Sendable {
         let authorization = AuthorizationHeader(
             provider: credentials.provider, user: credentials.user, signature: signature(for: message)
         )
-        return SignedHeaders(date: message.date, contentType: contentType, authorization: authorization, message: message)
+        return SignedHeaders(
+            date: message.date, contentType: contentType, authorization: authorization, message: message)
     }
 }
 

@@ -49,7 +49,8 @@ public enum DateHeaderFormat: Sendable, Hashable {
             let civil = CivilTime(time.adding(seconds: Int64(offsetMinutes) * 60))
             let sign = offsetMinutes < 0 ? "-" : "+"
             let magnitude = abs(offsetMinutes)
-            return Self.isoDateTime(civil) + sign + Self.twoDigits(magnitude / 60) + ":" + Self.twoDigits(magnitude % 60)
+            return Self.isoDateTime(civil) + sign + Self.twoDigits(magnitude / 60) + ":"
+                + Self.twoDigits(magnitude % 60)
         case .rfc1123:
             let civil = CivilTime(time)
             return Self.weekdays[civil.weekday] + ", " + Self.twoDigits(civil.day) + " " + Self.months[civil.month - 1]

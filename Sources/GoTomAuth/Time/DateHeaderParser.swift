@@ -46,7 +46,9 @@ public enum DateHeaderParser {
         else { return nil }
         var civil = CivilTime(year: year, month: Int(month), day: Int(day), hour: 0, minute: 0, second: 0)
         var offset: Int64 = 0
-        if scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: "t")) || scanner.consume(UInt8(ascii: " ")) {
+        if scanner.consume(UInt8(ascii: "T")) || scanner.consume(UInt8(ascii: "t"))
+            || scanner.consume(UInt8(ascii: " "))
+        {
             guard readClock(&scanner, into: &civil, secondsOptional: true) else { return nil }
             scanner.skipFraction()
             guard let zone = readZone(&scanner) else { return nil }
@@ -103,7 +105,8 @@ public enum DateHeaderParser {
         return UnixTime(seconds: civil.unixSeconds - offset)
     }
 
-    private static func readClock(_ scanner: inout Scanner, into civil: inout CivilTime, secondsOptional: Bool) -> Bool {
+    private static func readClock(_ scanner: inout Scanner, into civil: inout CivilTime, secondsOptional: Bool) -> Bool
+    {
         guard let hour = scanner.number(exactDigits: 2), scanner.consume(UInt8(ascii: ":")),
             let minute = scanner.number(exactDigits: 2)
         else { return false }
@@ -221,7 +224,9 @@ public enum DateHeaderParser {
 
         mutating func word() -> String? {
             let start = position
-            while let byte = peek, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") { position += 1 }
+            while let byte = peek, (byte | 0x20) >= UInt8(ascii: "a"), (byte | 0x20) <= UInt8(ascii: "z") {
+                position += 1
+            }
             return position == start ? nil : String(decoding: bytes[start..<position], as: UTF8.self)
         }
 

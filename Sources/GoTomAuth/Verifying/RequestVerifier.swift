@@ -135,7 +135,9 @@ public struct RequestVerifier: Sendable {
         guard let contentType = request.contentType else { throw VerificationError.contentTypeRequired }
         let message = request.canonicalMessage(contentType: contentType, date: date)
         let signer = RequestSigner(credentials: Credentials(user: header.user, secret: secret, provider: provider))
-        guard ConstantTime.equals(signer.signature(for: message), header.signature) else { throw VerificationError.signatureMismatch }
+        guard ConstantTime.equals(signer.signature(for: message), header.signature) else {
+            throw VerificationError.signatureMismatch
+        }
         return VerifiedRequest(user: header.user, date: timestamp, message: message)
     }
 }

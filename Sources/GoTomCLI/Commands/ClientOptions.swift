@@ -7,7 +7,8 @@ import Logging
 package struct VerbosityOptions: ParsableArguments {
     package init() {}
 
-    @Flag(name: [.short, .long], help: "Log every request and response on stderr (method, path, status; never secrets).")
+    @Flag(
+        name: [.short, .long], help: "Log every request and response on stderr (method, path, status; never secrets).")
     package var verbose = false
 
     @Flag(name: [.short, .long], help: "Print nothing but results and errors: no progress bars, no summaries.")
@@ -29,8 +30,10 @@ package struct ClientOptions: ParsableArguments {
     @OptionGroup package var connection: ConnectionOptions
     @OptionGroup package var verbosity: VerbosityOptions
 
-    @Option(help: ArgumentHelp("Attempts per request for failures that are safe to retry (1 = no retries).",
-        valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Attempts per request for failures that are safe to retry (1 = no retries).",
+            valueName: "n"))
     var attempts: Int = RetryPolicy.default.maxAttempts
 
     package init() {}
@@ -42,8 +45,9 @@ package struct ClientOptions: ParsableArguments {
     package func makeClient(logHandler: (any LogHandler)? = nil) throws -> GoTomClient {
         let config = try connection.resolve()
         let credentials = try config.credentials()
-        let server = try config.baseServer(missing:
-            "no base URL: pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url "
+        let server = try config.baseServer(
+            missing:
+                "no base URL: pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url "
                 + "https://YOUR-INSTANCE.gotom.io")
         var policy = RetryPolicy.default
         policy.maxAttempts = max(1, attempts)

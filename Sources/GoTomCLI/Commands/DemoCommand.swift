@@ -29,8 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
             let trace = RequestTrace()
             let sandbox: SandboxServer
             do {
-                sandbox = try await SandboxServer.start(configuration: SandboxConfiguration(
-                    port: 0, storage: .inMemory, tls: true, largeReportSize: reportSize))
+                sandbox = try await SandboxServer.start(
+                    configuration: SandboxConfiguration(
+                        port: 0, storage: .inMemory, tls: true, largeReportSize: reportSize))
             } catch {
                 throw CLIError("cannot start the sandbox: \(error)")
             }
@@ -52,7 +53,8 @@ struct DemoCommand: AsyncParsableCommand {
             try? await client.shutdown()
             try? await sandbox.stop()
             StandardStreams.writeOut(
-                "\nDone: \(trace.count) signed requests. The same calls work against goTom with a base URL and credentials.\n")
+                "\nDone: \(trace.count) signed requests. The same calls work against goTom with a base URL and credentials.\n"
+            )
             return .success
         }
     }
@@ -76,7 +78,8 @@ private struct DemoSteps {
 
     func report(_ summary: String) {
         let (method, path, status) = trace.last
-        let padded = "\(method) \(path)".padding(toLength: max(58, method.count + path.count + 2), withPad: " ", startingAt: 0)
+        let padded = "\(method) \(path)".padding(
+            toLength: max(58, method.count + path.count + 2), withPad: " ", startingAt: 0)
         StandardStreams.writeOut("  \(padded) \(status)  \(summary)\n")
     }
 
@@ -92,12 +95,15 @@ private struct DemoSteps {
 
     func createAndUpdateCampaign() async throws {
         StandardStreams.writeOut("Create a campaign, then update it with the body from goTom's example\n")
-        try await client.campaigns.create(CampaignCreate(
-            externalId: campaignId, name: "Frühlingskampagne", status: .reservation,
-            bookingDate: try CalendarDate(parsing: "2025-03-01"), customer: ContactRef(entityExternalCrmId: "CRM-1001")))
+        try await client.campaigns.create(
+            CampaignCreate(
+                externalId: campaignId, name: "Frühlingskampagne", status: .reservation,
+                bookingDate: try CalendarDate(parsing: "2025-03-01"),
+                customer: ContactRef(entityExternalCrmId: "CRM-1001")))
         report("created \(campaignId) for customer CRM-1001")
         // The campaign update body exactly as goTom's documentation sends it with its example clients.
-        let seedBody = #"{"name": "new campaign name", "status": "booking", "bookingDate": "2021-06-23", "note": "new note", "noteInternal": "new note-internal", "noteReservation": "new note-reservation", "campaignTypeId": 3, "campaignTypeReference": "Campaign-Type-Reference 3"}"#
+        let seedBody =
+            #"{"name": "new campaign name", "status": "booking", "bookingDate": "2021-06-23", "note": "new note", "noteInternal": "new note-internal", "noteReservation": "new note-reservation", "campaignTypeId": 3, "campaignTypeReference": "Campaign-Type-Reference 3"}"#
         let update = try JSONDecoder().decode(CampaignUpdate.self, from: Data(seedBody.utf8))
         try await client.campaigns.update(campaignId, with: update)
         report("updated: name, status booking, notes, campaign type 3")
@@ -105,19 +111,21 @@ private struct DemoSteps {
 
     func addFlightAndDiscounts() async throws {
         StandardStreams.writeOut("Add a flight and discounts\n")
-        try await client.flights.create(FlightCreate(
-            externalId: "\(campaignId)-F1", adServerId: "gam",
-            runtime: FlightRuntime(
-                start: DateTimeComponents(date: try CalendarDate(parsing: "2025-03-01"), time: "00:00"),
-                end: DateTimeComponents(date: try CalendarDate(parsing: "2025-03-31"))),
-            tarifId: 1, mediaId: 20, platformId: 1, channelId: 10, advertisingId: 30, priceTypeId: 1,
-            units: 250_000, bruttoPriceUnit: .amount(45)), in: campaignId)
+        try await client.flights.create(
+            FlightCreate(
+                externalId: "\(campaignId)-F1", adServerId: "gam",
+                runtime: FlightRuntime(
+                    start: DateTimeComponents(date: try CalendarDate(parsing: "2025-03-01"), time: "00:00"),
+                    end: DateTimeComponents(date: try CalendarDate(parsing: "2025-03-31"))),
+                tarifId: 1, mediaId: 20, platformId: 1, channelId: 10, advertisingId: 30, priceTypeId: 1,
+                units: 250_000, bruttoPriceUnit: .amount(45)), in: campaignId)
         report("flight \(campaignId)-F1: 250,000 units on platform 1, March 2025")
         try await client.campaignDiscounts.create(
             CampaignDiscountWrite(externalId: "EARLY", name: "Frühbucherrabatt"), in: campaignId)
         report("campaign discount EARLY")
         try await client.flightDiscounts.create(
-            FlightDiscountCreate(flightExternalId: "\(campaignId)-F1", externalId: "EARLY-F1", amountPercent: 10,
+            FlightDiscountCreate(
+                flightExternalId: "\(campaignId)-F1", externalId: "EARLY-F1", amountPercent: 10,
                 amountSum: nil),
             campaign: campaignId, campaignDiscount: "EARLY")
         report("10 % on flight \(campaignId)-F1")
@@ -127,15 +135,20 @@ private struct DemoSteps {
         StandardStreams.writeOut("Read it back\n")
         let campaign = try await client.campaigns.get(campaignId)
         let flights = campaign.flights ?? []
-        report("\"\(campaign.name)\", status \(campaign.status.rawValue), \(flights.count) flight(s), note \"\(campaign.note ?? "")\"")
+        report(
+            "\"\(campaign.name)\", status \(campaign.status.rawValue), \(flights.count) flight(s), note \"\(campaign.note ?? "")\""
+        )
     }
 
     func syncCustomer() async throws {
         StandardStreams.writeOut("Sync a customer from the CRM and list customers\n")
-        let result = try await client.customers.upsert(CustomerWrite(
-            externalCrmId: "CRM-DEMO-7", firm: "Bergbahnen Demo AG", status: .active, statusEc: .customer,
-            language: .german, mainAddress: CustomerWrite.MainAddress(externalCrmId: "CRM-DEMO-7-A1")))
-        report("upserted CRM-DEMO-7 (job \(result.jobId.map(String.init) ?? "-"), finished: \(result.jobAlreadyFinished.map(String.init) ?? "-"))")
+        let result = try await client.customers.upsert(
+            CustomerWrite(
+                externalCrmId: "CRM-DEMO-7", firm: "Bergbahnen Demo AG", status: .active, statusEc: .customer,
+                language: .german, mainAddress: CustomerWrite.MainAddress(externalCrmId: "CRM-DEMO-7-A1")))
+        report(
+            "upserted CRM-DEMO-7 (job \(result.jobId.map(String.init) ?? "-"), finished: \(result.jobAlreadyFinished.map(String.init) ?? "-"))"
+        )
         let page = try await client.customers.list()
         report("\(page.pagination.totalItems) customers, \(page.pagination.perPage) per page")
     }
@@ -143,14 +156,17 @@ private struct DemoSteps {
     func provokeViolation() async throws {
         StandardStreams.writeOut("Create the same campaign again: goTom answers with constraint violations\n")
         do {
-            try await client.campaigns.create(CampaignCreate(
-                externalId: campaignId, name: "Duplikat", status: .reservation,
-                bookingDate: try CalendarDate(parsing: "2025-03-01"), customer: ContactRef(entityExternalCrmId: "CRM-1001")))
+            try await client.campaigns.create(
+                CampaignCreate(
+                    externalId: campaignId, name: "Duplikat", status: .reservation,
+                    bookingDate: try CalendarDate(parsing: "2025-03-01"),
+                    customer: ContactRef(entityExternalCrmId: "CRM-1001")))
             throw CLIError("the duplicate campaign was accepted; the sandbox should have refused it")
         } catch let error as GoTomError where error == .constraintViolations {
             report("\(error.violations.count) violation(s)")
             for violation in error.violations {
-                StandardStreams.writeOut("      \(violation.code.rawValue)  \(violation.propertyPath)  \(violation.message)\n")
+                StandardStreams.writeOut(
+                    "      \(violation.code.rawValue)  \(violation.propertyPath)  \(violation.message)\n")
             }
         }
     }
@@ -162,7 +178,8 @@ private struct DemoSteps {
         defer { try? FileManager.default.removeItem(at: directory) }
         let progress = ProgressPrinter()
         let result = try await client.reports.downloadGraph(
-            9000, toFile: directory.appendingPathComponent("report.csv").path) { progress.update($0) }
+            9000, toFile: directory.appendingPathComponent("report.csv").path
+        ) { progress.update($0) }
         progress.finish()
         report("\(result.byteCount) bytes of \(result.contentType ?? "CSV") written to a temporary file")
     }

@@ -2,11 +2,11 @@ import ArgumentParser
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `gotom mcp`: goTom's App API as Model Context Protocol tools over stdio, read-only unless allowed.

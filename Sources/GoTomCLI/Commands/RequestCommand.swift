@@ -35,8 +35,10 @@ struct RequestCommand: AsyncParsableCommand {
     @Argument(help: "User id (for compatibility with the example scripts; prefer a profile).")
     var user: String?
 
-    @Argument(help: ArgumentHelp("The user's secret (visible to other local users: prefer GOTOM_SECRET or a profile).",
-        valueName: "secret"))
+    @Argument(
+        help: ArgumentHelp(
+            "The user's secret (visible to other local users: prefer GOTOM_SECRET or a profile).",
+            valueName: "secret"))
     var secretArgument: String?
 
     @OptionGroup var connection: ConnectionOptions
@@ -45,17 +47,21 @@ struct RequestCommand: AsyncParsableCommand {
     @Flag(name: [.short, .customLong("body-only")], help: "Print only the response body.")
     var bodyOnly = false
 
-    @Option(name: [.short, .customLong("output-file")], help: ArgumentHelp(
-        "Stream the response body to FILE (written under a temporary name, renamed when complete).",
-        valueName: "file"))
+    @Option(
+        name: [.short, .customLong("output-file")],
+        help: ArgumentHelp(
+            "Stream the response body to FILE (written under a temporary name, renamed when complete).",
+            valueName: "file"))
     var outputFile: String?
 
     @Flag(help: "Print the six signed parts (never the secret) on stderr before sending.")
     var explain = false
 
-    @Option(name: [.customShort("H"), .customLong("header")], help: ArgumentHelp(
-        "Add a header, e.g. -H 'Accept-Language: de' (repeatable; not Date, Content-Type or Authorization).",
-        valueName: "name: value"))
+    @Option(
+        name: [.customShort("H"), .customLong("header")],
+        help: ArgumentHelp(
+            "Add a header, e.g. -H 'Accept-Language: de' (repeatable; not Date, Content-Type or Authorization).",
+            valueName: "name: value"))
     var headers: [String] = []
 
     @Flag(name: [.short, .long], help: "Print the request line and the headers sent on stderr (signature masked).")
@@ -117,7 +123,8 @@ struct RequestInvocation: Equatable {
             }
             let name = text[..<colon].trimmingCharacters(in: .whitespaces)
             let value = text[text.index(after: colon)...].trimmingCharacters(in: .whitespaces)
-            guard !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_!#$%&'*+.^`|~".contains($0)) })
+            guard !name.isEmpty,
+                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_!#$%&'*+.^`|~".contains($0)) })
             else { throw CLIError.usage("-H '\(text)': '\(name)' is not a header name") }
             guard !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
                 throw CLIError.usage("-H '\(name)': a header value cannot contain a line break")
@@ -139,7 +146,8 @@ struct RequestInvocation: Equatable {
             let transport = try HTTPTransport(
                 configuration: try connection.transportConfiguration(for: server, config: config))
             do {
-                let status = try await send(server: server, target: target, body: requestBody,
+                let status = try await send(
+                    server: server, target: target, body: requestBody,
                     credentials: credentials, transport: transport)
                 try? await transport.shutdown()
                 return status

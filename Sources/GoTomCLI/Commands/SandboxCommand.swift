@@ -57,10 +57,11 @@ struct SandboxCommand: AsyncParsableCommand {
     @Flag(help: "Serve HTTPS with a local CA generated on first start.")
     var tls = false
 
-    @Option(help: ArgumentHelp(
-        "A user as NAME:SECRET[:GROUP,…] (repeatable), or with --secret just the NAME (default: the stored or "
-            + "generated 'sandbox' user).",
-        valueName: "user"))
+    @Option(
+        help: ArgumentHelp(
+            "A user as NAME:SECRET[:GROUP,…] (repeatable), or with --secret just the NAME (default: the stored or "
+                + "generated 'sandbox' user).",
+            valueName: "user"))
     var user: [String] = []
 
     @Option(help: ArgumentHelp("The secret of a single --user NAME.", valueName: "secret"))
@@ -69,8 +70,10 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A JSON file with users: [{\"name\", \"secret\", \"groups\"}].", valueName: "file"))
     var usersFile: String?
 
-    @Option(help: ArgumentHelp("A JSON file with states the API cannot create (invoiced flights, archived campaigns, …).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "A JSON file with states the API cannot create (invoiced flights, archived campaigns, …).",
+            valueName: "file"))
     var fixtures: String?
 
     @Option(
@@ -80,12 +83,16 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Largest accepted request body in bytes (default 10 MiB).", valueName: "bytes"))
     var maxBodySize: Int?
 
-    @Option(help: ArgumentHelp("Run the sandbox's clock this many seconds ahead (negative: behind) to test clock skew.",
-        valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Run the sandbox's clock this many seconds ahead (negative: behind) to test clock skew.",
+            valueName: "seconds"))
     var clockOffset: Int64?
 
-    @Option(help: ArgumentHelp(
-        "The bearer token of the control plane (needed when --host is not a loopback address).", valueName: "token"))
+    @Option(
+        help: ArgumentHelp(
+            "The bearer token of the control plane (needed when --host is not a loopback address).", valueName: "token")
+    )
     var controlToken: String?
 
     @Flag(help: "Serve no control plane and no console under /_sandbox/.")
@@ -94,24 +101,29 @@ struct SandboxCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("How many requests the journal keeps (default 1000; 0: off).", valueName: "count"))
     var journalSize: Int?
 
-    @Option(help: ArgumentHelp("Keep request bodies in the journal, up to this many bytes each (default 0: none).",
-        valueName: "bytes"))
+    @Option(
+        help: ArgumentHelp(
+            "Keep request bodies in the journal, up to this many bytes each (default 0: none).",
+            valueName: "bytes"))
     var journalBodies: Int?
 
     @Option(help: ArgumentHelp("A fault rule (repeatable): '[METHOD] PATH key=value …'.", valueName: "rule"))
     var fault: [String] = []
 
-    @Option(help: ArgumentHelp("What to print once listening: text (default) or json (one line for scripts).",
-        valueName: "format"))
+    @Option(
+        help: ArgumentHelp(
+            "What to print once listening: text (default) or json (one line for scripts).",
+            valueName: "format"))
     var printConfig: String?
 
     @Flag(name: .shortAndLong, help: "Quiet: no request log (the same as --log-level warning).")
     var quiet = false
 
-    @Option(help: ArgumentHelp(
-        "Log level on stderr: trace, debug, info (default: the request log) or warning. From debug on, the HTTP "
-            + "server's own log lines are shown, too.",
-        valueName: "level"))
+    @Option(
+        help: ArgumentHelp(
+            "Log level on stderr: trace, debug, info (default: the request log) or warning. From debug on, the HTTP "
+                + "server's own log lines are shown, too.",
+            valueName: "level"))
     var logLevel: String?
 
     /// The environment the `GOTOM_SANDBOX_*` fallbacks are read from.
@@ -279,21 +291,27 @@ struct SandboxCommand: AsyncParsableCommand {
         // goTom secret; it is also stored (mode 0600) in the data directory.
         let secretShown = secretGiven ? "<the secret you gave for \(user)>" : setup.credentials.secret
         var lines = ["gotom sandbox listening on \(url)", ""]
-        lines += ["Use it from this shell (sandbox credentials, local only):",
+        lines += [
+            "Use it from this shell (sandbox credentials, local only):",
             "  export GOTOM_BASE_URL=\(url)",
             "  export GOTOM_USER=\(SignCommand.shellQuoted(user))",
-            "  export GOTOM_SECRET=\(secretGiven ? "'" + secretShown + "'" : SignCommand.shellQuoted(secretShown))"]
+            "  export GOTOM_SECRET=\(secretGiven ? "'" + secretShown + "'" : SignCommand.shellQuoted(secretShown))",
+        ]
         if let ca = setup.caCertificatePath { lines.append("  export GOTOM_CACERT=\(ca)") }
-        lines += ["", "Or as a profile:",
+        lines += [
+            "", "Or as a profile:",
             "  gotom config set base_url \(url) --profile sandbox",
             "  gotom config set user \(SignCommand.shellQuoted(user)) --profile sandbox",
-            "  printf '%s' \(secretGiven ? "'" + secretShown + "'" : SignCommand.shellQuoted(secretShown)) | gotom config set secret --profile sandbox"]
+            "  printf '%s' \(secretGiven ? "'" + secretShown + "'" : SignCommand.shellQuoted(secretShown)) | gotom config set secret --profile sandbox",
+        ]
         if let ca = setup.caCertificatePath {
-            lines += ["  gotom config set cacert \(ca) --profile sandbox", "",
+            lines += [
+                "  gotom config set cacert \(ca) --profile sandbox", "",
                 "TLS: trust the sandbox's local CA \(ca)",
                 "  gotom request GET /app-api/primary-keys/platform --cacert \(ca)",
                 "  curl --cacert \(ca) \(url)/…",
-                "  NODE_EXTRA_CA_CERTS=\(ca) node callapi.js GET \(url)/app-api/campaign/1 USER SECRET"]
+                "  NODE_EXTRA_CA_CERTS=\(ca) node callapi.js GET \(url)/app-api/campaign/1 USER SECRET",
+            ]
         }
         if setup.users.count > 1 || setup.users.contains(where: { $0.groups != nil }) {
             lines += ["", "Users:"]

@@ -9,27 +9,34 @@ package struct ConnectionOptions: ParsableArguments {
     @Option(help: "Profile in the config file (default: $GOTOM_PROFILE, else 'default').")
     package var profile: String?
 
-    @Option(help: ArgumentHelp("goTom base URL, e.g. https://demo.gotom.io (default: $GOTOM_BASE_URL, else the profile's).",
-        valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "goTom base URL, e.g. https://demo.gotom.io (default: $GOTOM_BASE_URL, else the profile's).",
+            valueName: "url"))
     var baseURL: String?
 
     @Option(help: "Provider in the Authorization header (default: $GOTOM_PROVIDER, else gotom_app_api).")
     var provider: String?
 
-    @Option(help: ArgumentHelp("Also trust this CA certificate (PEM), e.g. a local sandbox's. TLS verification stays on.",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Also trust this CA certificate (PEM), e.g. a local sandbox's. TLS verification stays on.",
+            valueName: "file"))
     var cacert: String?
 
     @Option(help: ArgumentHelp("Seconds to wait for the connection.", valueName: "seconds"))
     var connectTimeout: Double = ConnectionSettings.defaultConnectTimeout
 
-    @Option(help: ArgumentHelp("Seconds to wait until the response starts (status and headers); 0 for no limit.",
-        valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds to wait until the response starts (status and headers); 0 for no limit.",
+            valueName: "seconds"))
     var timeout: Double = ConnectionSettings.defaultTimeout
 
     /// The parsed values as a plain value.
     var settings: ConnectionSettings {
-        ConnectionSettings(profile: profile, baseURL: baseURL, provider: provider, cacert: cacert,
+        ConnectionSettings(
+            profile: profile, baseURL: baseURL, provider: provider, cacert: cacert,
             connectTimeout: connectTimeout, timeout: timeout)
     }
 
@@ -76,9 +83,11 @@ struct ConnectionSettings: Equatable {
 
 /// The request body and its content type.
 struct BodyOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "Request body: TEXT, or @FILE to stream a file (@- reads stdin). Without it, non-GET requests read stdin "
-            + "when it is not a terminal.", valueName: "text|@file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "Request body: TEXT, or @FILE to stream a file (@- reads stdin). Without it, non-GET requests read stdin "
+                + "when it is not a terminal.", valueName: "text|@file"))
     var data: String?
 
     @Option(help: "Content-Type to send and sign.")

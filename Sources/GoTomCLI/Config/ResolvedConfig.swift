@@ -115,8 +115,9 @@ package struct ResolvedConfig {
     /// Splits a URL argument into server and encoded request target, resolving a `/path` against the base URL.
     func target(for urlArgument: String) throws -> (ServerAddress, String) {
         if urlArgument.hasPrefix("/") {
-            let server = try baseServer(missing:
-                "\(urlArgument) is a path but no base URL is configured: give an absolute URL, set GOTOM_BASE_URL, "
+            let server = try baseServer(
+                missing:
+                    "\(urlArgument) is a path but no base URL is configured: give an absolute URL, set GOTOM_BASE_URL, "
                     + "or run gotom config set base_url https://YOUR-INSTANCE.gotom.io")
             return (server, RequestURI.normalizeTarget(urlArgument))
         }

@@ -4,9 +4,11 @@ import GoTomModels
 
 /// `--file FILE` (or `-` for stdin): the JSON body of a create or update.
 struct PayloadOptions: ParsableArguments {
-    @Option(name: [.short, .long], help: ArgumentHelp(
-        "JSON body from FILE ('-' for stdin; stdin is also read when it is piped and no FILE is given). "
-            + "Flags for single fields are merged over it and win.", valueName: "file"))
+    @Option(
+        name: [.short, .long],
+        help: ArgumentHelp(
+            "JSON body from FILE ('-' for stdin; stdin is also read when it is piped and no FILE is given). "
+                + "Flags for single fields are merged over it and win.", valueName: "file"))
     var file: String?
 }
 

@@ -17,7 +17,9 @@ struct FieldSelection: Equatable {
         guard let text else { return nil }
         let paths = text.split(separator: ",", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !paths.isEmpty, paths.allSatisfy({ !$0.isEmpty && !$0.split(separator: ".", omittingEmptySubsequences: false).contains("") })
+        guard !paths.isEmpty,
+            paths.allSatisfy({ !$0.isEmpty && !$0.split(separator: ".", omittingEmptySubsequences: false).contains("") }
+            )
         else { throw CLIError.usage("--fields takes field names separated by commas, e.g. --fields externalId,status") }
         return FieldSelection(paths: paths)
     }
@@ -118,6 +120,9 @@ struct FieldSelection: Equatable {
     ///
     /// The models' property names are their JSON keys; the few renamed keys are found in the samples.
     static func declaredNames(of value: Any) -> Set<String> {
-        Set(Mirror(reflecting: value).children.compactMap { $0.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 } })
+        Set(
+            Mirror(reflecting: value).children.compactMap {
+                $0.label.map { $0.hasPrefix("_") ? String($0.dropFirst()) : $0 }
+            })
     }
 }

@@ -188,7 +188,9 @@ struct RequestTarget {
 
     /// What the operation did to ``thing``, e.g. `the update of campaign P-1`.
     func action(_ operation: String?) -> String {
-        guard let verb = operation?.split(separator: ".").last.map(String.init) else { return "the request for \(thing)" }
+        guard let verb = operation?.split(separator: ".").last.map(String.init) else {
+            return "the request for \(thing)"
+        }
         switch verb {
         case "create", "createFlight": return "creating \(thing)"
         case "update", "setSublines": return "the update of \(thing)"

@@ -96,11 +96,13 @@ extension ObjectPrinter {
             StandardStreams.writeOut(table.render())
         case .some(.csv):
             StandardStreams.writeOut(
-                CSVFormat.row(selection.paths) + CSVFormat.row(selection.paths.map { FieldSelection.cell(tree, path: $0) }))
+                CSVFormat.row(selection.paths)
+                    + CSVFormat.row(selection.paths.map { FieldSelection.cell(tree, path: $0) }))
         case .some(.jsonl):
             StandardStreams.writeOut(try JSONOutput.encode(selection.project(tree), pretty: false) + "\n")
         case .some(.json), .none:
-            StandardStreams.writeOut(try JSONOutput.encode(selection.project(tree), pretty: options.indentsObjects) + "\n")
+            StandardStreams.writeOut(
+                try JSONOutput.encode(selection.project(tree), pretty: options.indentsObjects) + "\n")
         }
     }
 }
@@ -229,8 +231,9 @@ package enum CSVFormat {
         // Bytes, not Characters: "\r\n" is one Character, equal to neither "\r" nor "\n", and so is a quote
         // followed by a combining mark.
         // A cell that starts with a byte-order mark is quoted too, or a reader takes the mark for the file's.
-        guard cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
-            || cell.utf8.starts(with: [0xEF, 0xBB, 0xBF])
+        guard
+            cell.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D })
+                || cell.utf8.starts(with: [0xEF, 0xBB, 0xBF])
         else { return cell }
         var quoted: [UInt8] = [0x22]
         for byte in cell.utf8 {

@@ -14,18 +14,21 @@ enum OutputFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// `--output FORMAT` and `--pretty`.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("output"), help: ArgumentHelp(
-        "Output format: json, jsonl, table or csv (default: table for lists on a terminal, JSON otherwise).",
-        valueName: "format"))
+    @Option(
+        name: .customLong("output"),
+        help: ArgumentHelp(
+            "Output format: json, jsonl, table or csv (default: table for lists on a terminal, JSON otherwise).",
+            valueName: "format"))
     var format: OutputFormat?
 
     @Flag(help: "Indent JSON output.")
     var pretty = false
 
-    @Option(help: ArgumentHelp(
-        "Print only these fields: dotted paths into the JSON, separated by commas (e.g. externalId,mainAddress.city); "
-            + "in a table or CSV, values across an array are joined with ';'.",
-        valueName: "a,b.c"))
+    @Option(
+        help: ArgumentHelp(
+            "Print only these fields: dotted paths into the JSON, separated by commas (e.g. externalId,mainAddress.city); "
+                + "in a table or CSV, values across an array are joined with ';'.",
+            valueName: "a,b.c"))
     var fields: String?
 
     func validate() throws {

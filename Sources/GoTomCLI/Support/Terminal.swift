@@ -2,11 +2,11 @@ import Foundation
 import GoTomAPI
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Colour and live status lines on stderr, only when stderr is a terminal and `NO_COLOR` is unset.
@@ -29,7 +29,10 @@ enum Terminal {
 /// the ETA and, when given, failures. Draws nothing when disabled (not a terminal, or `--quiet`).
 final class ProgressBar: @unchecked Sendable {
     /// What is counted.
-    enum Unit { case items(String), bytes }
+    enum Unit {
+        case items(String)
+        case bytes
+    }
 
     private let lock = NSLock()
     private let enabled: Bool
@@ -72,8 +75,9 @@ final class ProgressBar: @unchecked Sendable {
             let fraction = min(1, Double(done) / Double(total))
             let width = 24
             let filled = Int(fraction * Double(width))
-            parts.append("[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
-                + "] " + String(Int(fraction * 100)) + "%")
+            parts.append(
+                "[" + String(repeating: "#", count: filled) + String(repeating: "-", count: width - filled)
+                    + "] " + String(Int(fraction * 100)) + "%")
             parts.append("\(format(done)) / \(format(total))")
         } else {
             parts.append(format(done))

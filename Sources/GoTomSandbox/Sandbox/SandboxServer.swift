@@ -71,7 +71,8 @@ public final class SandboxServer: Sendable {
             case .success: reason = "the server stopped before listening"
             case .failure(let error): reason = "\(error)"
             }
-            throw SandboxError.serverFailedToStart("cannot listen on \(configuration.host):\(configuration.port): \(reason)")
+            throw SandboxError.serverFailedToStart(
+                "cannot listen on \(configuration.host):\(configuration.port): \(reason)")
         }
         return SandboxServer(address: address, journal: app.journal, faults: app.faults, group: group, task: task)
     }

@@ -42,7 +42,8 @@ struct SettingsTests {
         #expect(settings.baseURL == "https://test-demo.gotom.io")
         #expect(settings.credentials == Credentials(user: "api_user", secret: "from-command"))
         #expect(
-            settings.groupCredentials[.customer] == Credentials(user: "crm_sync_import", secret: "crm-secret-test-only"))
+            settings.groupCredentials[.customer] == Credentials(user: "crm_sync_import", secret: "crm-secret-test-only")
+        )
         #expect(
             settings.groupCredentials[.report] == Credentials(user: "report_export", secret: "report-secret-test-only"))
         #expect(settings.groupCredentials[.campaign] == nil)
@@ -75,7 +76,8 @@ struct SettingsTests {
         #expect(fromEnvironment.sources["base_url"] == "environment GOTOM_BASE_URL")
 
         let explicit = try GoTomSettings.resolve(
-            .init(baseURL: "https://explicit.gotom.io", credentials: Credentials(user: "mine", secret: "s"),
+            .init(
+                baseURL: "https://explicit.gotom.io", credentials: Credentials(user: "mine", secret: "s"),
                 provider: "other_provider"),
             environment: environment, configPath: path)
         #expect(explicit.baseURL == "https://explicit.gotom.io")
@@ -115,7 +117,8 @@ struct SettingsTests {
     @Test("no base URL or no credentials: an error that names where to set them")
     func missing() throws {
         let missingPath = FileManager.default.temporaryDirectory.appendingPathComponent("gotom-none-\(UUID())").path
-        let settings = try GoTomSettings.resolve(environment: ["GOTOM_BASE_URL": "https://demo.gotom.io"],
+        let settings = try GoTomSettings.resolve(
+            environment: ["GOTOM_BASE_URL": "https://demo.gotom.io"],
             configPath: missingPath)
         let error = try #require(throws: GoTomError.self) { try settings.configuration() }
         #expect(error == .invalidConfiguration)

@@ -58,7 +58,8 @@ struct CustomersTests {
         fixtures.crmFailures = [.init(externalCrmId: "CRM-BROKEN", apiError: "Address data incomplete")]
         try await withSandbox(fixtures: fixtures) { harness in
             let client = harness.client
-            let encoded = String(decoding: try JSONEncoder().encode(Models.customer("CRM-JSON", firm: "Vorab AG")),
+            let encoded = String(
+                decoding: try JSONEncoder().encode(Models.customer("CRM-JSON", firm: "Vorab AG")),
                 as: UTF8.self)
             let upserted = try await client.customers.upsert(customerJSON: encoded)
             #expect(upserted.jobAlreadyFinished == true)
@@ -82,10 +83,14 @@ struct CustomersTests {
 
             // Text that is not exactly one object is refused before sending: it could close the object early and
             // add members beside "customer" (the last duplicate key would win on the server).
-            let other = String(decoding: try JSONEncoder().encode(Models.customer("CRM-OTHER", firm: "Andere AG")),
+            let other = String(
+                decoding: try JSONEncoder().encode(Models.customer("CRM-OTHER", firm: "Andere AG")),
                 as: UTF8.self)
             let stored = try await client.customers.list().pagination.totalItems
-            for text in ["[1, 2]", "", "  ", #""CRM-JSON""#, "{} junk", "{}{}", #"{"a": [1}"#, encoded + "," + #""customer":"# + other] {
+            for text in [
+                "[1, 2]", "", "  ", #""CRM-JSON""#, "{} junk", "{}{}", #"{"a": [1}"#,
+                encoded + "," + #""customer":"# + other,
+            ] {
                 let refused = try await expectGoTomError { () async throws in
                     try await client.customers.upsert(customerJSON: text)
                 }

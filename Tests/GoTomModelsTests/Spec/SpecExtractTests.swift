@@ -42,7 +42,8 @@ struct SpecExtractTests {
         let resolved = try #require(document.facts["schemas"]?[name], "\(key) has no resolved schema")
         let reader = SchemaReader(document: document)
         // The tests' reader also merges the chosen oneOf branch; the extract lists branches separately.
-        let shape = reader.alternatives(of: reader.resolved(schema, at: pointer).schema) == nil
+        let shape =
+            reader.alternatives(of: reader.resolved(schema, at: pointer).schema) == nil
             ? reader.objectShape(schema, at: pointer, choice: 0) : nil
         guard let shape else {
             #expect(resolved["properties"] == nil || reader.alternatives(of: schema) != nil)

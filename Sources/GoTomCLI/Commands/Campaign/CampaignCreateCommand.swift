@@ -31,8 +31,10 @@ struct CampaignCreateCommand: AsyncParsableCommand {
 
     @OptionGroup var fields: CampaignFieldOptions
 
-    @Option(help: ArgumentHelp("An ISO currency code configured on the instance, e.g. CHF (currency).",
-        valueName: "code"))
+    @Option(
+        help: ArgumentHelp(
+            "An ISO currency code configured on the instance, e.g. CHF (currency).",
+            valueName: "code"))
     var currency: String?
 
     @Flag(help: BookingCommands.dryRunHelp)
@@ -46,7 +48,8 @@ struct CampaignCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.reportingFailures {
-            let campaign = try Payload.load(CampaignCreate.self, options: payload,
+            let campaign = try Payload.load(
+                CampaignCreate.self, options: payload,
                 overrides: [("externalId", .text(externalId)), ("currency", .text(currency))] + fields.overrides)
             if dryRun {
                 try ObjectPrinter(options: output).print(campaign)

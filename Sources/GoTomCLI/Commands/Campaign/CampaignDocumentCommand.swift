@@ -47,7 +47,8 @@ struct CampaignDocumentCommand: AsyncParsableCommand {
             let document = Document(name: documentName, content: content)
             let id = campaign
             try await clientOptions.withClient { client in try await client.campaigns.addDocument(document, to: id) }
-            BookingCommands.confirm("added document \(documentName) (\(content.count) bytes) to campaign \(id)",
+            BookingCommands.confirm(
+                "added document \(documentName) (\(content.count) bytes) to campaign \(id)",
                 verbosity: clientOptions.verbosity)
             return .success
         }

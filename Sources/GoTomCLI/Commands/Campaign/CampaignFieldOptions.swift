@@ -18,8 +18,10 @@ struct CampaignFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The agency's CRM id (agency.entityExternalCrmId).", valueName: "crm-id"))
     var agency: String?
 
-    @Option(help: ArgumentHelp("The intermediator's CRM id (intermediator.entityExternalCrmId).",
-        valueName: "crm-id"))
+    @Option(
+        help: ArgumentHelp(
+            "The intermediator's CRM id (intermediator.entityExternalCrmId).",
+            valueName: "crm-id"))
     var intermediator: String?
 
     @Option(help: ArgumentHelp("Remarks (note).", valueName: "text"))
@@ -37,8 +39,10 @@ struct CampaignFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("A free campaign type reference (campaignTypeReference).", valueName: "text"))
     var campaignTypeReference: String?
 
-    @Option(help: ArgumentHelp("0 manual, 1 one invoice at the end, 2 monthly by daily value, 3 monthly by "
-        + "delivery (billingType).", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "0 manual, 1 one invoice at the end, 2 monthly by daily value, 3 monthly by "
+                + "delivery (billingType).", valueName: "n"))
     var billingType: Int?
 
     /// The flag values by dotted JSON path.

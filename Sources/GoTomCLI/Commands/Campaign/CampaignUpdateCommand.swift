@@ -29,8 +29,10 @@ struct CampaignUpdateCommand: AsyncParsableCommand {
     @OptionGroup var payload: PayloadOptions
     @OptionGroup var fields: CampaignFieldOptions
 
-    @Flag(inversion: .prefixedNo, help: ArgumentHelp(
-        "Whether a changed agency or intermediator resets the commissions (update_commissions; default: goTom's)."))
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Whether a changed agency or intermediator resets the commissions (update_commissions; default: goTom's)."))
     var updateCommissions: Bool?
 
     @Flag(help: BookingCommands.dryRunHelp)

@@ -31,8 +31,10 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
 
     @OptionGroup var payload: PayloadOptions
 
-    @Option(help: ArgumentHelp("The CRM id; it decides whether the customer is created or updated (externalCrmId).",
-        valueName: "id"))
+    @Option(
+        help: ArgumentHelp(
+            "The CRM id; it decides whether the customer is created or updated (externalCrmId).",
+            valueName: "id"))
     var externalCrmId: String?
 
     @Option(help: ArgumentHelp("The customer's name (firm).", valueName: "name"))
@@ -41,8 +43,10 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("active or inactive, or 1 or 0 (status).", valueName: "status"))
     var status: String?
 
-    @Option(help: ArgumentHelp("customer, intermediator, agency or publisher, or 1, 2, 3, 5 (statusEc).",
-        valueName: "type"))
+    @Option(
+        help: ArgumentHelp(
+            "customer, intermediator, agency or publisher, or 1, 2, 3, 5 (statusEc).",
+            valueName: "type"))
     var statusEc: String?
 
     @Option(help: ArgumentHelp("de, en, fr or it (language).", valueName: "language"))
@@ -67,7 +71,8 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let customer = try loadCustomer()
             do {
-                let result = try await clientOptions.withClient { client in try await client.customers.upsert(customer) }
+                let result = try await clientOptions.withClient { client in try await client.customers.upsert(customer)
+                }
                 if !clientOptions.verbosity.quiet {
                     for warning in result.warningLogs ?? [] { StandardStreams.diagnostic("warning: \(warning)") }
                 }
@@ -93,15 +98,18 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
             ("externalCrmId", .text(externalCrmId)),
             ("firm", .text(firm)),
             ("status", try status.map { try Self.code($0, flag: "--status", field: "status", CustomerNames.statuses) }),
-            ("statusEc",
-                try statusEc.map { try Self.code($0, flag: "--status-ec", field: "statusEc", CustomerNames.types) }),
+            (
+                "statusEc",
+                try statusEc.map { try Self.code($0, flag: "--status-ec", field: "statusEc", CustomerNames.types) }
+            ),
             ("language", .text(language)),
             ("mainAddress.externalCrmId", .text(mainAddress)),
             ("externalId", .text(externalId)),
             ("note", .text(note)),
             ("mwst", .text(mwst)),
         ]
-        let customer = try Payload.load(CustomerWrite.self, options: payload, overrides: overrides,
+        let customer = try Payload.load(
+            CustomerWrite.self, options: payload, overrides: overrides,
             flagHints: Self.flags)
         try Self.check(customer)
         return customer
@@ -135,16 +143,22 @@ struct CustomerUpsertCommand: AsyncParsableCommand {
         if blank(customer.externalCrmId) { throw invalid("externalCrmId", "must not be empty") }
         if blank(customer.firm) { throw invalid("firm", "must not be empty") }
         if !customer.status.isKnown {
-            throw invalid("status", "is \(customer.status.rawValue); expected one of "
-                + CustomerNames.describe(CustomerNames.statuses))
+            throw invalid(
+                "status",
+                "is \(customer.status.rawValue); expected one of "
+                    + CustomerNames.describe(CustomerNames.statuses))
         }
         if !customer.statusEc.isKnown {
-            throw invalid("statusEc", "is \(customer.statusEc.rawValue); expected one of "
-                + CustomerNames.describe(CustomerNames.types))
+            throw invalid(
+                "statusEc",
+                "is \(customer.statusEc.rawValue); expected one of "
+                    + CustomerNames.describe(CustomerNames.types))
         }
         if !customer.language.isKnown {
-            throw invalid("language", "is '\(customer.language.rawValue)'; expected one of "
-                + CustomerLanguage.knownValues.map(\.rawValue).joined(separator: ", "))
+            throw invalid(
+                "language",
+                "is '\(customer.language.rawValue)'; expected one of "
+                    + CustomerLanguage.knownValues.map(\.rawValue).joined(separator: ", "))
         }
         if blank(customer.mainAddress.externalCrmId) { throw invalid("mainAddress.externalCrmId", "must not be empty") }
     }

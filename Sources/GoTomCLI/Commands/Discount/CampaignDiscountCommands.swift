@@ -78,7 +78,8 @@ struct DiscountCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.reportingFailures {
-            let discount = try Payload.load(CampaignDiscountWrite.self, options: payload,
+            let discount = try Payload.load(
+                CampaignDiscountWrite.self, options: payload,
                 overrides: [("externalId", .text(externalId)), ("name", .text(name))])
             if dryRun {
                 try ObjectPrinter(options: output).print(discount)
@@ -88,7 +89,8 @@ struct DiscountCreateCommand: AsyncParsableCommand {
             let stored = try await clientOptions.withClient { client in
                 try await client.campaignDiscounts.create(discount, in: id)
             }
-            BookingCommands.confirm("created discount \(stored.externalId) in campaign \(id)",
+            BookingCommands.confirm(
+                "created discount \(stored.externalId) in campaign \(id)",
                 verbosity: clientOptions.verbosity)
             try ObjectPrinter(options: output).print(stored)
             return .success

@@ -44,8 +44,10 @@ struct FlightDiscountAddress: ParsableArguments {
 
 /// `--percent` / `--sum`.
 struct FlightDiscountAmountOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("The discount in percent of the flight's value (amountPercent).",
-        valueName: "percent"))
+    @Option(
+        help: ArgumentHelp(
+            "The discount in percent of the flight's value (amountPercent).",
+            valueName: "percent"))
     var percent: String?
 
     @Option(help: ArgumentHelp("The discount as a fixed sum (amountSum).", valueName: "amount"))
@@ -157,7 +159,8 @@ struct FlightDiscountGetCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let address = address
             return try await clientOptions.show(output) { client in
-                try await client.flightDiscounts.get(address.flightDiscount, campaign: address.campaign,
+                try await client.flightDiscounts.get(
+                    address.flightDiscount, campaign: address.campaign,
                     campaignDiscount: address.discount)
             }
         }
@@ -212,7 +215,8 @@ struct FlightDiscountCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.reportingFailures {
-            var tree = try BookingCommands.tree(options: payload,
+            var tree = try BookingCommands.tree(
+                options: payload,
                 overrides: [("flightExternalId", .text(flight)), ("externalId", .text(externalId))]
                     + amount.overrides())
             // goTom wants both amount keys, the unused one null.
@@ -232,7 +236,8 @@ struct FlightDiscountCreateCommand: AsyncParsableCommand {
                     try await client.flightDiscounts.create(created, campaign: campaign, campaignDiscount: discount)
                 },
                 readBack: { client in
-                    try await client.flightDiscounts.get(created.externalId, campaign: campaign,
+                    try await client.flightDiscounts.get(
+                        created.externalId, campaign: campaign,
                         campaignDiscount: discount)
                 })
         }
@@ -284,11 +289,13 @@ struct FlightDiscountUpdateCommand: AsyncParsableCommand {
             return try await BookingCommands.change(
                 using: clientOptions, show: show, output: output, confirmation: "updated \(address.description)",
                 { client in
-                    try await client.flightDiscounts.update(address.flightDiscount, campaign: address.campaign,
+                    try await client.flightDiscounts.update(
+                        address.flightDiscount, campaign: address.campaign,
                         campaignDiscount: address.discount, with: changes)
                 },
                 readBack: { client in
-                    try await client.flightDiscounts.get(address.flightDiscount, campaign: address.campaign,
+                    try await client.flightDiscounts.get(
+                        address.flightDiscount, campaign: address.campaign,
                         campaignDiscount: address.discount)
                 })
         }
@@ -316,7 +323,8 @@ struct FlightDiscountDeleteCommand: AsyncParsableCommand {
         try await Self.reportingFailures {
             let address = address
             try await clientOptions.withClient { client in
-                try await client.flightDiscounts.delete(address.flightDiscount, campaign: address.campaign,
+                try await client.flightDiscounts.delete(
+                    address.flightDiscount, campaign: address.campaign,
                     campaignDiscount: address.discount)
             }
             BookingCommands.confirm("deleted \(address.description)", verbosity: clientOptions.verbosity)

@@ -77,10 +77,12 @@ struct Doctor {
         table.append(["secret", config.secret == nil ? "-" : "(set, not shown)", sources["secret"] ?? "not set"])
         table.append(["provider", config.provider, sources["provider"] ?? "default"])
         table.append(["cacert", config.caCertificatePath ?? "-", sources["cacert"] ?? "not set"])
-        let defaults = settings.connectTimeout == ConnectionSettings.defaultConnectTimeout
+        let defaults =
+            settings.connectTimeout == ConnectionSettings.defaultConnectTimeout
             && settings.timeout == ConnectionSettings.defaultTimeout
         table.append([
-            "timeouts", "connect \(Self.seconds(settings.connectTimeout)), response "
+            "timeouts",
+            "connect \(Self.seconds(settings.connectTimeout)), response "
                 + (settings.timeout > 0 ? Self.seconds(settings.timeout) : "unlimited"),
             defaults ? "default" : "flags",
         ])
@@ -99,19 +101,24 @@ struct Doctor {
     mutating func runChecks() async {
         // 1. Base URL syntax.
         guard let baseURL = config.baseURL else {
-            report(.failed, "base URL", "not set",
-                fix: "pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url https://YOUR-INSTANCE.gotom.io")
+            report(
+                .failed, "base URL", "not set",
+                fix:
+                    "pass --base-url, set GOTOM_BASE_URL, or run gotom config set base_url https://YOUR-INSTANCE.gotom.io"
+            )
             return skipRest(after: "base URL")
         }
         let server: ServerAddress
         do {
             server = try ServerAddress(baseURL: baseURL)
             let plain = server.scheme == "http" && !Self.isLoopback(server.host)
-            report(plain ? .warning : .passed, "base URL",
+            report(
+                plain ? .warning : .passed, "base URL",
                 "\(server)" + (plain ? " (plain HTTP: the body travels unencrypted)" : ""),
                 fix: "use https:// for anything but a local sandbox")
         } catch {
-            report(.failed, "base URL", "'\(baseURL)' is not usable: \(error)",
+            report(
+                .failed, "base URL", "'\(baseURL)' is not usable: \(error)",
                 fix: "give scheme and host, e.g. https://demo.gotom.io (no path, no query)")
             return skipRest(after: "base URL")
         }
@@ -121,7 +128,8 @@ struct Doctor {
         case .success(let addresses):
             report(.passed, "DNS", "\(server.host) → \(addresses.joined(separator: ", "))")
         case .failure(let failure):
-            report(.failed, "DNS", "cannot resolve \(server.host): \(failure.reason)",
+            report(
+                .failed, "DNS", "cannot resolve \(server.host): \(failure.reason)",
                 fix: "check the host name in base_url and this machine's DNS (or a VPN that should be up)")
             return skipRest(after: "DNS")
         }
@@ -131,13 +139,16 @@ struct Doctor {
         do {
             proxy = try ProxySettings.resolve(for: server, environment: config.environment)
             if let proxy {
-                report(.passed, "proxy", "requests go through \(proxy.host):\(proxy.port) "
-                    + "(from \(server.scheme == "https" ? "HTTPS_PROXY" : "HTTP_PROXY"); NO_PROXY bypasses it)")
+                report(
+                    .passed, "proxy",
+                    "requests go through \(proxy.host):\(proxy.port) "
+                        + "(from \(server.scheme == "https" ? "HTTPS_PROXY" : "HTTP_PROXY"); NO_PROXY bypasses it)")
             } else {
                 report(.passed, "proxy", "none, direct connection")
             }
         } catch {
-            report(.failed, "proxy", "the proxy setting is not usable: \(error)",
+            report(
+                .failed, "proxy", "the proxy setting is not usable: \(error)",
                 fix: "fix or unset \(server.scheme == "https" ? "HTTPS_PROXY" : "HTTP_PROXY")")
             return skipRest(after: "proxy")
         }
@@ -150,7 +161,8 @@ struct Doctor {
             let what = proxy == nil ? "" : " (the proxy)"
             report(.passed, "TCP", "connected to \(tcpHost):\(tcpPort)\(what) in \(elapsed.wholeMilliseconds) ms")
         case .failure(let failure):
-            report(.failed, "TCP", "cannot connect to \(tcpHost):\(tcpPort) (\(failure.reason))",
+            report(
+                .failed, "TCP", "cannot connect to \(tcpHost):\(tcpPort) (\(failure.reason))",
                 fix: proxy == nil
                     ? "check the port in base_url, that goTom (or the sandbox) is running, and firewalls"
                     : "check the proxy address, or set NO_PROXY=\(server.host) to bypass it")
@@ -175,28 +187,33 @@ struct Doctor {
     private mutating func checkTLS(_ server: ServerAddress) async -> Bool {
         let ca = config.caCertificatePath
         let trust = ca.map { "system trust store + \($0)" } ?? "system trust store"
-        switch await DoctorProbes.handshake(host: server.host, port: server.effectivePort, caFile: ca, verify: true,
+        switch await DoctorProbes.handshake(
+            host: server.host, port: server.effectivePort, caFile: ca, verify: true,
             timeout: settings.connectTimeout)
         {
         case .success(let report):
             let days = Int(report.notValidAfter.timeIntervalSinceNow / 86400)
             let expiry = ISO8601DateFormatter().string(from: report.notValidAfter)
             let soon = days < 14
-            self.report(soon ? .warning : .passed, "TLS",
+            self.report(
+                soon ? .warning : .passed, "TLS",
                 "certificate \(report.subject), issued by \(report.issuer), valid until \(expiry) "
                     + "(\(days) days); trusted via the \(trust)",
                 fix: "the certificate expires soon; renew it on the server")
             return true
         case .failure(let failure):
             // Read the certificate without trusting it, to name it in the report (nothing is sent).
-            let unverified = await DoctorProbes.handshake(host: server.host, port: server.effectivePort, caFile: nil,
+            let unverified = await DoctorProbes.handshake(
+                host: server.host, port: server.effectivePort, caFile: nil,
                 verify: false, timeout: settings.connectTimeout)
-            var text = "handshake with \(server.host):\(server.effectivePort) failed using the \(trust): "
+            var text =
+                "handshake with \(server.host):\(server.effectivePort) failed using the \(trust): "
                 + failure.reason
             if case .success(let report) = unverified {
                 text += "; its certificate: \(report.subject), issued by \(report.issuer)"
             }
-            report(.failed, "TLS", text,
+            report(
+                .failed, "TLS", text,
                 fix: ca == nil
                     ? "if the server uses a private CA (e.g. the sandbox's), pass --cacert FILE or set GOTOM_CACERT"
                     : "check that \(ca!) is the CA that issued the server's certificate")
@@ -214,7 +231,8 @@ struct Doctor {
     private mutating func checkSignedRequests(_ server: ServerAddress) async {
         guard let user = config.user, let secret = config.secret else {
             for probe in Self.probes {
-                report(.failed, "\(probe.group) API", "no credentials",
+                report(
+                    .failed, "\(probe.group) API", "no credentials",
                     fix: "set GOTOM_USER and GOTOM_SECRET, or gotom config set user NAME; gotom config set secret")
             }
             report(.skipped, "clock", "skipped: needs a response from goTom")
@@ -223,7 +241,8 @@ struct Doctor {
         let credentials = Credentials(user: user, secret: secret, provider: config.provider)
         let transport: HTTPTransport
         do {
-            transport = try HTTPTransport(configuration: try settings.transportConfiguration(for: server, config: config))
+            transport = try HTTPTransport(
+                configuration: try settings.transportConfiguration(for: server, config: config))
         } catch {
             for probe in Self.probes {
                 report(.failed, "\(probe.group) API", "cannot set up the client: \(error)", fix: "check --cacert")
@@ -252,24 +271,30 @@ struct Doctor {
                     let failure = message.flatMap(VerificationError.init(serverMessage:))
                     let isDate = failure == .requestTooOld || failure == .requestInFuture
                     dateRejected = dateRejected || isDate
-                    report(.failed, name, "credentials of \(user) rejected: \(message ?? "Unauthorized") (\(line))",
+                    report(
+                        .failed, name, "credentials of \(user) rejected: \(message ?? "Unauthorized") (\(line))",
                         fix: isDate
                             ? "this machine's clock is off: see the clock check below"
                             : "check the user and the secret (and the provider, \(config.provider)); the sources are "
                                 + "listed above")
                 case 403:
-                    report(.failed, name, "credentials accepted, but \(user) is not allowed on the \(probe.group) "
-                        + "API (\(line))",
-                        fix: "ask goTom to give \(user) access to the \(probe.group) API, or use the user issued for it")
+                    report(
+                        .failed, name,
+                        "credentials accepted, but \(user) is not allowed on the \(probe.group) "
+                            + "API (\(line))",
+                        fix: "ask goTom to give \(user) access to the \(probe.group) API, or use the user issued for it"
+                    )
                 case 500...:
-                    report(.failed, name, "goTom failed: \(message ?? "server error") (\(line))",
+                    report(
+                        .failed, name, "goTom failed: \(message ?? "server error") (\(line))",
                         fix: "try again later; if it persists, tell goTom the time and this request")
                 default:
                     report(.passed, name, "credentials accepted, \(user) allowed (\(line))")
                 }
             } catch {
                 let reason = (error as? GoTomTransportError).map(GoTomError.describe) ?? "\(error)"
-                report(.failed, name, "no response: \(reason)",
+                report(
+                    .failed, name, "no response: \(reason)",
                     fix: "see the TCP and TLS checks above; a proxy may block the request")
             }
         }
@@ -286,11 +311,13 @@ struct Doctor {
         let amount = Self.duration(abs(offset))
         let window = "goTom rejects a request whose Date is more than 30 minutes from its clock"
         if abs(offset) > 30 * 60 || dateRejected {
-            report(.failed, "clock", "this machine's clock is \(amount) \(direction) goTom's; \(window)",
+            report(
+                .failed, "clock", "this machine's clock is \(amount) \(direction) goTom's; \(window)",
                 fix: "set the clock (e.g. timedatectl set-ntp true); gotom corrects a known offset by itself, other "
                     + "clients do not")
         } else if abs(offset) > 5 * 60 {
-            report(.warning, "clock", "this machine's clock is \(amount) \(direction) goTom's; \(window)",
+            report(
+                .warning, "clock", "this machine's clock is \(amount) \(direction) goTom's; \(window)",
                 fix: "set the clock (e.g. timedatectl set-ntp true) before the offset reaches 30 minutes")
         } else {
             report(.passed, "clock", abs(offset) < 2 ? "in step with goTom's" : "\(amount) \(direction) goTom's")

@@ -8,11 +8,11 @@ import SwiftASN1
 import X509
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The network probes of `gotom doctor`: name lookup, TCP connect and TLS handshake, each on its own.
@@ -22,9 +22,9 @@ enum DoctorProbes {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
         #if canImport(Darwin)
-        hints.ai_socktype = SOCK_STREAM
+            hints.ai_socktype = SOCK_STREAM
         #else
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+            hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         #endif
         var list: UnsafeMutablePointer<addrinfo>?
         let status = getaddrinfo(host, nil, &hints, &list)
@@ -36,7 +36,8 @@ enum DoctorProbes {
         var entry: UnsafeMutablePointer<addrinfo>? = first
         while let current = entry {
             var buffer = [CChar](repeating: 0, count: Int(NI_MAXHOST))
-            if getnameinfo(current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil,
+            if getnameinfo(
+                current.pointee.ai_addr, current.pointee.ai_addrlen, &buffer, socklen_t(buffer.count), nil,
                 0, NI_NUMERICHOST) == 0
             {
                 let text = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
@@ -162,8 +163,9 @@ private final class HandshakeWatcher: ChannelInboundHandler, RemovableChannelHan
                 promise.fail(ProbeFailure("the server sent no readable certificate"))
                 return
             }
-            promise.succeed(DoctorProbes.TLSReport(
-                subject: "\(parsed.subject)", issuer: "\(parsed.issuer)", notValidAfter: parsed.notValidAfter))
+            promise.succeed(
+                DoctorProbes.TLSReport(
+                    subject: "\(parsed.subject)", issuer: "\(parsed.issuer)", notValidAfter: parsed.notValidAfter))
         }
         context.fireUserInboundEventTriggered(event)
     }

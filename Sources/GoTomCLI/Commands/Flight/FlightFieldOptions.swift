@@ -42,8 +42,10 @@ struct FlightFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Number of units, e.g. impressions (units).", valueName: "n"))
     var units: Int?
 
-    @Option(help: ArgumentHelp("Gross price per unit, or loadFromRate for the rate card's (bruttoPriceUnit).",
-        valueName: "price"))
+    @Option(
+        help: ArgumentHelp(
+            "Gross price per unit, or loadFromRate for the rate card's (bruttoPriceUnit).",
+            valueName: "price"))
     var price: String?
 
     @Option(help: ArgumentHelp("A flight position type name (flightPositionTypeName).", valueName: "name"))
@@ -61,8 +63,11 @@ struct FlightFieldOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Billing remarks (noteBilling).", valueName: "text"))
     var noteBilling: String?
 
-    @Option(name: .customLong("tag"), help: ArgumentHelp("A flight tag id; repeat for several (flightTags).",
-        valueName: "id"))
+    @Option(
+        name: .customLong("tag"),
+        help: ArgumentHelp(
+            "A flight tag id; repeat for several (flightTags).",
+            valueName: "id"))
     var tags: [Int] = []
 
     /// The flag values by dotted JSON path.

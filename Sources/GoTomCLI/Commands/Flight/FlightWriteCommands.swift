@@ -47,7 +47,8 @@ struct FlightCreateCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.reportingFailures {
-            let flight = try Payload.load(FlightCreate.self, options: payload,
+            let flight = try Payload.load(
+                FlightCreate.self, options: payload,
                 overrides: [("externalId", .text(externalId))] + fields.overrides())
             if dryRun {
                 try ObjectPrinter(options: output).print(flight)
@@ -181,9 +182,11 @@ struct FlightSetSublinesCommand: AsyncParsableCommand {
     @OptionGroup var address: FlightAddress
     @OptionGroup var payload: PayloadOptions
 
-    @Option(name: .customLong("subline"), help: ArgumentHelp(
-        "One subline: platform id, percentage and an optional note; repeat for each platform.",
-        valueName: "platform=percent[:note]"))
+    @Option(
+        name: .customLong("subline"),
+        help: ArgumentHelp(
+            "One subline: platform id, percentage and an optional note; repeat for each platform.",
+            valueName: "platform=percent[:note]"))
     var sublines: [String] = []
 
     @Flag(help: BookingCommands.dryRunHelp)
@@ -198,11 +201,13 @@ struct FlightSetSublinesCommand: AsyncParsableCommand {
     func run() async throws {
         try await Self.reportingFailures {
             let flags = try sublines.map(Self.parse)
-            let tree = try BookingCommands.tree(options: payload,
+            let tree = try BookingCommands.tree(
+                options: payload,
                 overrides: [("sublines", flags.isEmpty ? nil : .array(flags))])
             guard case .object(let fields) = tree, fields["sublines"] != nil else {
-                throw CLIError.usage("no sublines: give --subline PLATFORM=PERCENT, or --file FILE with a "
-                    + "\"sublines\" list")
+                throw CLIError.usage(
+                    "no sublines: give --subline PLATFORM=PERCENT, or --file FILE with a "
+                        + "\"sublines\" list")
             }
             let split = try Payload.decode(FlightSublines.self, from: tree)
             if dryRun {
@@ -214,7 +219,8 @@ struct FlightSetSublinesCommand: AsyncParsableCommand {
                 try await client.flights.setSublines(flight, in: campaign, to: split)
                 return show ? try await client.flights.sublines(flight, in: campaign) : nil
             }
-            BookingCommands.confirm("set \(split.sublines?.count ?? 0) sublines of \(address.description)",
+            BookingCommands.confirm(
+                "set \(split.sublines?.count ?? 0) sublines of \(address.description)",
                 verbosity: clientOptions.verbosity)
             if let read {
                 try ListPrinter.print(read.sublines ?? [], options: output, columns: FlightSublinesCommand.columns)
@@ -285,13 +291,15 @@ struct FlightSetCommissionCommand: AsyncParsableCommand {
 
     func run() async throws {
         try await Self.reportingFailures {
-            let tree = try BookingCommands.tree(options: payload, overrides: [
-                ("bkPercent", try BookingCommands.decimal(bkPercent, flag: "--bk-percent")),
-                ("bkAmount", try BookingCommands.decimal(bkAmount, flag: "--bk-amount")),
-                ("vmkType", .text(vmkType)),
-                ("vmkPercent", try BookingCommands.decimal(vmkPercent, flag: "--vmk-percent")),
-                ("vmkAmount", try BookingCommands.decimal(vmkAmount, flag: "--vmk-amount")),
-            ])
+            let tree = try BookingCommands.tree(
+                options: payload,
+                overrides: [
+                    ("bkPercent", try BookingCommands.decimal(bkPercent, flag: "--bk-percent")),
+                    ("bkAmount", try BookingCommands.decimal(bkAmount, flag: "--bk-amount")),
+                    ("vmkType", .text(vmkType)),
+                    ("vmkPercent", try BookingCommands.decimal(vmkPercent, flag: "--vmk-percent")),
+                    ("vmkAmount", try BookingCommands.decimal(vmkAmount, flag: "--vmk-amount")),
+                ])
             try BookingCommands.requireChanges(tree, what: "the commission of \(address.description)")
             let commission = try Payload.decode(FlightCommission.self, from: tree)
             if dryRun {

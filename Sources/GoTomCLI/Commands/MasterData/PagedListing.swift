@@ -4,11 +4,11 @@ import GoTomAPI
 import GoTomModels
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `--all`, `--limit N` and `--page N`: which part of a paginated goTom list to print.

@@ -5,11 +5,11 @@ import GoTomAPI
 import NIOCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `gotom report download ID`: a saved graph or custom report as CSV, to a file or stdout.
@@ -49,9 +49,11 @@ struct ReportDownloadCommand: AsyncParsableCommand {
     @Flag(help: "Download a custom report (default: a graph report).")
     var custom = false
 
-    @Option(name: [.customShort("o"), .customLong("output")], help: ArgumentHelp(
-        "Destination: a file, a directory, or '-' for stdout (default: graph-report-ID.csv or custom-report-ID.csv).",
-        valueName: "file"))
+    @Option(
+        name: [.customShort("o"), .customLong("output")],
+        help: ArgumentHelp(
+            "Destination: a file, a directory, or '-' for stdout (default: graph-report-ID.csv or custom-report-ID.csv).",
+            valueName: "file"))
     var destination: String?
 
     @Flag(help: "Replace an existing destination file (only once the download is complete).")
@@ -83,9 +85,12 @@ struct ReportDownloadCommand: AsyncParsableCommand {
             let custom = self.custom
             let quiet = clientOptions.verbosity.quiet
             let bar = ProgressBar(enabled: clientOptions.verbosity.showsProgress, unit: .bytes)
-            let progress: @Sendable (DownloadProgress) -> Void = { bar.update(done: $0.bytesReceived, total: $0.totalBytes) }
+            let progress: @Sendable (DownloadProgress) -> Void = {
+                bar.update(done: $0.bytesReceived, total: $0.totalBytes)
+            }
             return try await clientOptions.withClient { client in
-                let download = custom
+                let download =
+                    custom
                     ? client.reports.downloadCustom(id, progress: progress)
                     : client.reports.downloadGraph(id, progress: progress)
                 let bytes: Int64

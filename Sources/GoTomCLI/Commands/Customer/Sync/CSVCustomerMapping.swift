@@ -25,7 +25,10 @@ struct CSVCustomerMapping {
         ("bankIBANNumber", "bankIBANNumber", ""),
         ("bankAccountNumber", "bankAccountNumber", ""),
         ("bankClearingNumber", "bankClearingNumber", ""),
-        ("addressExternalCrmId", "mainAddress.externalCrmId, addresses[0].externalCrmId", "default: <externalCrmId>-main"),
+        (
+            "addressExternalCrmId", "mainAddress.externalCrmId, addresses[0].externalCrmId",
+            "default: <externalCrmId>-main"
+        ),
         ("addressTitle", "addresses[0].title", "default: firm"),
         ("street", "addresses[0].street", ""),
         ("number", "addresses[0].number", ""),
@@ -44,7 +47,9 @@ struct CSVCustomerMapping {
     ]
 
     static let required = ["externalCrmId", "firm", "language"]
-    static let addressColumns = ["street", "number", "zip", "city", "country", "addressTitle", "department", "addresstext"]
+    static let addressColumns = [
+        "street", "number", "zip", "city", "country", "addressTitle", "department", "addresstext",
+    ]
     static let contactColumns = ["contactExternalCrmId", "gender", "firstname", "lastname", "email", "phone", "mobile"]
 
     /// A row that does not fit the mapping; the message names the column.
@@ -98,11 +103,13 @@ struct CSVCustomerMapping {
         let crmId = try required("externalCrmId")
         let firm = try required("firm")
         let status = try enumValue("status", cells, names: CustomerNames.statuses.map { ($0, $1.rawValue) }, default: 1)
-        let statusEc = try enumValue("statusEc", cells, names: CustomerNames.types.map { ($0, $1.rawValue) }, default: 1)
+        let statusEc = try enumValue(
+            "statusEc", cells, names: CustomerNames.types.map { ($0, $1.rawValue) }, default: 1)
         var customer = CustomerWrite(
             externalCrmId: crmId, firm: firm, status: CustomerStatus(rawValue: status),
             statusEc: CustomerType(rawValue: statusEc), language: CustomerLanguage(rawValue: try required("language")),
-            mainAddress: CustomerWrite.MainAddress(externalCrmId: value("addressExternalCrmId", cells) ?? "\(crmId)-main")
+            mainAddress: CustomerWrite.MainAddress(
+                externalCrmId: value("addressExternalCrmId", cells) ?? "\(crmId)-main")
         )
         customer.externalId = value("externalId", cells)
         customer.mwst = value("mwst", cells)
@@ -125,24 +132,29 @@ struct CSVCustomerMapping {
         let hasAddress = Self.addressColumns.contains { value($0, cells) != nil }
         if hasAddress {
             let context = " but the row has an address"
-            customer.addresses = [CustomerWrite.Address(
-                externalCrmId: customer.mainAddress.externalCrmId, title: value("addressTitle", cells) ?? firm,
-                firm: firm, zip: try required("zip", context), place: try required("city", context),
-                country: try required("country", context), department: value("department", cells),
-                street: value("street", cells), number: value("number", cells),
-                addresstext: value("addresstext", cells))]
+            customer.addresses = [
+                CustomerWrite.Address(
+                    externalCrmId: customer.mainAddress.externalCrmId, title: value("addressTitle", cells) ?? firm,
+                    firm: firm, zip: try required("zip", context), place: try required("city", context),
+                    country: try required("country", context), department: value("department", cells),
+                    street: value("street", cells), number: value("number", cells),
+                    addresstext: value("addresstext", cells))
+            ]
         } else if value("addressExternalCrmId", cells) == nil {
-            throw Problem(message: "the row has no address: fill zip, city and country, or name an existing "
-                + "address in column 'addressExternalCrmId'")
+            throw Problem(
+                message: "the row has no address: fill zip, city and country, or name an existing "
+                    + "address in column 'addressExternalCrmId'")
         }
         if Self.contactColumns.contains(where: { value($0, cells) != nil }) {
             let context = " but the row has a contact"
-            customer.contacts = [CustomerWrite.Contact(
-                externalCrmId: value("contactExternalCrmId", cells) ?? "\(crmId)-contact",
-                peopleGender: ContactGender(rawValue: try required("gender", context).uppercased()),
-                peopleLastname: try required("lastname", context), peopleName: try required("firstname", context),
-                peoplePhone: value("phone", cells), peopleNatel: value("mobile", cells),
-                peopleEmail: value("email", cells))]
+            customer.contacts = [
+                CustomerWrite.Contact(
+                    externalCrmId: value("contactExternalCrmId", cells) ?? "\(crmId)-contact",
+                    peopleGender: ContactGender(rawValue: try required("gender", context).uppercased()),
+                    peopleLastname: try required("lastname", context), peopleName: try required("firstname", context),
+                    peoplePhone: value("phone", cells), peopleNatel: value("mobile", cells),
+                    peopleEmail: value("email", cells))
+            ]
         }
         return customer
     }
@@ -159,7 +171,8 @@ struct CSVCustomerMapping {
         guard let text = value(column, cells) else { return fallback }
         if let number = Int(text) { return number }
         if let number = names.first(where: { $0.0 == text.lowercased() })?.1 { return number }
-        throw Problem(message: "column '\(column)': '\(text)' is not a number or one of "
-            + names.map(\.0).sorted().joined(separator: ", "))
+        throw Problem(
+            message: "column '\(column)': '\(text)' is not a number or one of "
+                + names.map(\.0).sorted().joined(separator: ", "))
     }
 }

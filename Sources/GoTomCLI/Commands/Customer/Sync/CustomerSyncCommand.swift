@@ -93,12 +93,16 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Keep the journal in this folder instead of beside the input.", valueName: "dir"))
     var stateDir: String?
 
-    @Option(help: ArgumentHelp("Write failed records here (default: FILE's name with .failures.jsonl).",
-        valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Write failed records here (default: FILE's name with .failures.jsonl).",
+            valueName: "file"))
     var failures: String?
 
-    @Option(name: .customLong("wait"), help: ArgumentHelp(
-        "Seconds to keep polling queued (202) CRM jobs before counting them as pending.", valueName: "seconds"))
+    @Option(
+        name: .customLong("wait"),
+        help: ArgumentHelp(
+            "Seconds to keep polling queued (202) CRM jobs before counting them as pending.", valueName: "seconds"))
     var waitSeconds: Double = 60
 
     @Flag(help: "Check every record and send nothing.")
@@ -253,10 +257,13 @@ struct CustomerSyncCommand: AsyncParsableCommand {
         }
         let (invalid, problems) = (tally.count, tally.kept)
         if !verbosity.quiet {
-            for problem in problems.prefix(50) { StandardStreams.writeError(Terminal.red("invalid") + ": \(problem)\n") }
+            for problem in problems.prefix(50) {
+                StandardStreams.writeError(Terminal.red("invalid") + ": \(problem)\n")
+            }
             if invalid > 50 { StandardStreams.writeError("… and \(invalid - 50) more invalid records\n") }
-            StandardStreams.writeError("\(file): \(records) records, \(records - invalid) valid, \(invalid) invalid; "
-                + "nothing was sent (--dry-run)\n")
+            StandardStreams.writeError(
+                "\(file): \(records) records, \(records - invalid) valid, \(invalid) invalid; "
+                    + "nothing was sent (--dry-run)\n")
         }
         if json {
             struct DryRun: Encodable {
@@ -266,7 +273,8 @@ struct CustomerSyncCommand: AsyncParsableCommand {
                 var invalid: Int
                 var problems: [String]
             }
-            let report = DryRun(input: file, records: records, valid: records - invalid, invalid: invalid,
+            let report = DryRun(
+                input: file, records: records, valid: records - invalid, invalid: invalid,
                 problems: problems)
             StandardStreams.writeOut(try JSONOutput.encode(report, pretty: false) + "\n")
         }

@@ -142,7 +142,8 @@ package final class SyncInputReader {
                 return envelopeRecord(data, line: line, raw: raw, crmId: object?["customer"]?["externalCrmId"])
             }
             let crmId = object?["externalCrmId"]?.stringValue ?? ""
-            return SyncInputRecord(line: line, crmId: crmId, body: raw(),
+            return SyncInputRecord(
+                line: line, crmId: crmId, body: raw(),
                 problem: "line \(line): \(Payload.describe(error))")
         } catch {
             return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): \(error)")
@@ -157,7 +158,8 @@ package final class SyncInputReader {
             }
             return checked(customer, line: line, raw: raw)
         } catch let error as DecodingError {
-            return SyncInputRecord(line: line, crmId: crmId?.stringValue ?? "", body: raw(),
+            return SyncInputRecord(
+                line: line, crmId: crmId?.stringValue ?? "", body: raw(),
                 problem: "line \(line): \(Payload.describe(error))")
         } catch {
             return SyncInputRecord(line: line, crmId: "", body: raw(), problem: "line \(line): \(error)")
@@ -168,26 +170,31 @@ package final class SyncInputReader {
         guard let mapping else { preconditionFailure("CSV input without a mapping") }
         // The row as a JSON object is built only for a record that fails (for the failures file).
         let raw = { [encoder] in
-            let rowObject = JSONValue.object(Dictionary(
-                zip(mapping.header, cells).map { ($0, JSONValue.string($1)) }, uniquingKeysWith: { first, _ in first }))
+            let rowObject = JSONValue.object(
+                Dictionary(
+                    zip(mapping.header, cells).map { ($0, JSONValue.string($1)) },
+                    uniquingKeysWith: { first, _ in first }))
             return (try? encoder.encode(rowObject)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
         }
         do {
             let customer = try mapping.customer(from: cells)
             return checked(customer, line: line, raw: raw)
         } catch {
-            return SyncInputRecord(line: line, crmId: mapping.crmId(in: cells), body: raw(),
+            return SyncInputRecord(
+                line: line, crmId: mapping.crmId(in: cells), body: raw(),
                 problem: "line \(line): \(error.message)")
         }
     }
 
     private func checked(_ customer: CustomerWrite, line: Int, raw: () -> String) -> SyncInputRecord {
         if let problem = Self.problem(in: customer) {
-            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw(),
+            return SyncInputRecord(
+                line: line, crmId: customer.externalCrmId, body: raw(),
                 problem: "line \(line): \(problem)")
         }
         guard let data = try? encoder.encode(customer) else {
-            return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: raw(),
+            return SyncInputRecord(
+                line: line, crmId: customer.externalCrmId, body: raw(),
                 problem: "line \(line): the record cannot be encoded")
         }
         return SyncInputRecord(line: line, crmId: customer.externalCrmId, body: String(decoding: data, as: UTF8.self))
@@ -217,12 +224,14 @@ package final class SyncInputReader {
         }
         for (index, address) in (customer.addresses ?? []).enumerated() {
             if let rule = address.sendingRule, !rule.isKnown {
-                return notAllowed("addresses[\(index)].sendingRule", rule.rawValue,
+                return notAllowed(
+                    "addresses[\(index)].sendingRule", rule.rawValue,
                     InvoiceSendingRule.knownValues.map(\.rawValue))
             }
         }
         for (index, contact) in (customer.contacts ?? []).enumerated() where !contact.peopleGender.isKnown {
-            return notAllowed("contacts[\(index)].peopleGender", contact.peopleGender.rawValue,
+            return notAllowed(
+                "contacts[\(index)].peopleGender", contact.peopleGender.rawValue,
                 ContactGender.knownValues.map(\.rawValue))
         }
         return nil

@@ -108,8 +108,9 @@ final class SyncJournal: @unchecked Sendable {
             // The first write takes the exclusive lock and keeps it until the journal is closed.
             let stored = meta("version")
             if let stored, stored != Self.version {
-                throw CLIError("\(path) was written by another version of gotom (journal version \(stored)); "
-                    + "remove it or pass --restart")
+                throw CLIError(
+                    "\(path) was written by another version of gotom (journal version \(stored)); "
+                        + "remove it or pass --restart")
             }
             try setMeta("version", Self.version)
         } catch let error as SyncDatabase.Failure where error.isBusy {
@@ -253,9 +254,10 @@ final class SyncJournal: @unchecked Sendable {
             """,
             [.int(line), .int(limit)]
         ) { row in
-            result.append(Failed(
-                line: row.int(0) ?? 0, crmId: row.text(1) ?? "", body: row.text(2) ?? "",
-                state: State(rawValue: row.int(3) ?? 3) ?? .failed, error: row.text(4)))
+            result.append(
+                Failed(
+                    line: row.int(0) ?? 0, crmId: row.text(1) ?? "", body: row.text(2) ?? "",
+                    state: State(rawValue: row.int(3) ?? 3) ?? .failed, error: row.text(4)))
         }
         return result
     }

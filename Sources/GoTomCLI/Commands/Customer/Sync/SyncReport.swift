@@ -72,7 +72,8 @@ enum SyncFailuresFile {
                     if record.state == .invalid {
                         sync["reason"] = .string("invalid_input")
                         sync["message"] = .string(record.error ?? "invalid record")
-                    } else if let error = record.error, let details = try? decoder.decode(JSONValue.self, from: Data(error.utf8)),
+                    } else if let error = record.error,
+                        let details = try? decoder.decode(JSONValue.self, from: Data(error.utf8)),
                         let fields = details.objectValue
                     {
                         sync.merge(fields) { _, new in new }

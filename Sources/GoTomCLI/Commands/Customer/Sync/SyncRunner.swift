@@ -140,7 +140,9 @@ final class SyncRunner: Sendable {
                     if settings.verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
                 case .retryLater(let error):
                     transientStreak += 1
-                    if settings.verbose { StandardStreams.diagnostic("line \(line): not delivered: \(error.userMessage)") }
+                    if settings.verbose {
+                        StandardStreams.diagnostic("line \(line): not delivered: \(error.userMessage)")
+                    }
                     if transientStreak >= unavailableAfter, stop == nil { stop = .unavailable(error) }
                 case .fatal(let error):
                     if stop == nil { stop = .fatal(error) }
@@ -218,7 +220,8 @@ final class SyncRunner: Sendable {
         case .crmDataError where error.crmReason == nil || error.crmReason == .dataError,
             .constraintViolations, .externalIdAlreadyInUse, .invalidRequest:
             let message = error.serverMessage ?? error.violations.first?.description ?? error.shortDescription
-            try journal.finish(line: line, state: .failed, jobId: error.jobId,
+            try journal.finish(
+                line: line, state: .failed, jobId: error.jobId,
                 error: failureJSON(error: error, message: message))
             return .failed(message)
         case .rejected where error.status != 429:
@@ -278,7 +281,8 @@ final class SyncRunner: Sendable {
                         if running >= settings.concurrency, let poll = await group.next() { handle(poll) }
                         running += 1
                         group.addTask { [client, journal, settings] in
-                            await Self.poll(job.jobId, line: job.line, client: client, journal: journal,
+                            await Self.poll(
+                                job.jobId, line: job.line, client: client, journal: journal,
                                 verbose: settings.verbose)
                         }
                     }
@@ -302,7 +306,9 @@ final class SyncRunner: Sendable {
             do {
                 log = try await client.customers.errorLogs(jobId: jobId)
             } catch GoTomError.notFound {
-                if verbose { StandardStreams.diagnostic("line \(line): goTom no longer knows job \(jobId); sending again") }
+                if verbose {
+                    StandardStreams.diagnostic("line \(line): goTom no longer knows job \(jobId); sending again")
+                }
                 try journal.finish(line: line, state: .pending)
                 return .requeued
             } catch let error as GoTomError where error == .unauthorized {
@@ -317,7 +323,8 @@ final class SyncRunner: Sendable {
             case .some(.finishedError):
                 let message = log.errorLogs?.apiError ?? "the CRM job \(jobId) finished with an error"
                 if verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
-                try journal.finish(line: line, state: .failed, jobId: jobId,
+                try journal.finish(
+                    line: line, state: .failed, jobId: jobId,
                     error: failureJSON(reason: CrmSyncReason.dataError.rawValue, message: message, jobId: jobId))
                 return .finished
             case .some(.noJobFound):
@@ -342,12 +349,13 @@ final class SyncRunner: Sendable {
         if let status { fields["status"] = .number(Decimal(status)) }
         if let jobId { fields["jobId"] = .number(Decimal(jobId)) }
         if !violations.isEmpty {
-            fields["violations"] = .array(violations.map { violation in
-                .object([
-                    "code": .string(violation.code.rawValue), "propertyPath": .string(violation.propertyPath),
-                    "message": .string(violation.message),
-                ])
-            })
+            fields["violations"] = .array(
+                violations.map { violation in
+                    .object([
+                        "code": .string(violation.code.rawValue), "propertyPath": .string(violation.propertyPath),
+                        "message": .string(violation.message),
+                    ])
+                })
         }
         return (try? JSONOutput.encode(JSONValue.object(fields), pretty: false)) ?? #"{"message":"unknown"}"#
     }
