@@ -52,3 +52,27 @@ cut_seed_clients() {
     [ -s "$2/callapi.js" ] && [ -s "$2/callapiendpoint.sh" ] \
         || { echo "seed layout changed: cannot cut the clients" >&2; exit 1; }
 }
+
+# start_nginx_serving FILE: starts nginx (2 workers, keep-alive, no access log) on a free 127.0.0.1 port, serving
+# FILE as /app-api/campaign/BENCH-1 from $WORK/www. Sets NGINX_PORT; nginx's pid file is $WORK/nginx.pid.
+start_nginx_serving() {
+    NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    mkdir -p "$WORK/www/app-api/campaign" "$WORK/tmp"
+    cp "$1" "$WORK/www/app-api/campaign/BENCH-1"
+    chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # nginx workers run as an unprivileged user
+    cat >"$WORK/nginx.conf" <<NGINX
+worker_processes 2;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type application/json;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
+    uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
+    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
+}
+NGINX
+    nginx -c "$WORK/nginx.conf" -p "$WORK"
+}

@@ -44,25 +44,7 @@ rm -f "$WORK/data-new.out"
 GOTOM=$NEW start_sandbox "$WORK/data-new" --quiet
 curl -sS -o "$WORK/campaign.json" "${WRK_HEADERS[@]}" "$URL/app-api/campaign/BENCH-1"
 stop_sandbox
-NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$WORK/www/app-api/campaign" "$WORK/tmp"
-cp "$WORK/campaign.json" "$WORK/www/app-api/campaign/BENCH-1"
-chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    default_type application/json;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
-    uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
-}
-NGINX
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+start_nginx_serving "$WORK/campaign.json"
 
 run() { # $1 label, $2 url
     local out rps non2xx

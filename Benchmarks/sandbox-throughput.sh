@@ -39,26 +39,7 @@ for header in "${HEADERS[@]}"; do WRK_HEADERS+=(-H "$header"); done
 curl -sS -o "$WORK/campaign.json" "${WRK_HEADERS[@]}" "$URL/app-api/campaign/BENCH-1"
 BODY_SIZE=$(wc -c <"$WORK/campaign.json")
 
-NGINX_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-mkdir -p "$WORK/www/app-api/campaign"
-cp "$WORK/campaign.json" "$WORK/www/app-api/campaign/BENCH-1"
-chmod 755 "$WORK"; chmod -R a+rX "$WORK/www"   # nginx workers run as an unprivileged user
-cat >"$WORK/nginx.conf" <<NGINX
-worker_processes 2;
-pid $WORK/nginx.pid;
-error_log $WORK/nginx-error.log;
-events { worker_connections 1024; }
-http {
-    access_log off;
-    default_type application/json;
-    keepalive_requests 1000000;
-    client_body_temp_path $WORK/tmp; proxy_temp_path $WORK/tmp; fastcgi_temp_path $WORK/tmp;
-    uwsgi_temp_path $WORK/tmp; scgi_temp_path $WORK/tmp;
-    server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
-}
-NGINX
-mkdir -p "$WORK/tmp"
-nginx -c "$WORK/nginx.conf" -p "$WORK"
+start_nginx_serving "$WORK/campaign.json"
 
 measure() { # $1 label, $2 url
     local out rps p99
