@@ -77,6 +77,9 @@ public struct GoTomSettings: Sendable {
     /// Where each value came from, by profile key (`base_url`, `user`, `secret`, `customer.user`, …), e.g.
     /// `environment GOTOM_BASE_URL` or `profile 'default' in /home/me/.config/gotom/config`. Never a value.
     public var sources: [String: String]
+    /// The profile's default user when the profile names no secret for it (so ``credentials`` is `nil`); a report
+    /// such as `gotom doctor` still shows who would sign.
+    package var userWithoutSecret: String?
 
     /// Resolves the settings.
     ///
@@ -181,6 +184,7 @@ public struct GoTomSettings: Sendable {
             return Credentials(user: user, secret: secret, provider: provider)
         }
         // A user without a secret: no credentials, but the user is reported.
+        if prefix.isEmpty { userWithoutSecret = user }
         return nil
     }
 

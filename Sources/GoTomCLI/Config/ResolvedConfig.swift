@@ -63,11 +63,8 @@ package struct ResolvedConfig {
         ] where sources[key] == nil {
             sources[key] = fallback
         }
-        var user = settings.credentials?.user
-        if user == nil, sources["user"] != "not set" {
-            // A user without a secret: shown by `gotom doctor`, reported missing by `credentials()`.
-            user = try? ProfileFile.load(path: settings.configPath).value("user", profile: settings.profile)
-        }
+        // A user without a secret is shown by `gotom doctor` and reported missing by `credentials()`.
+        let user = settings.credentials?.user ?? settings.userWithoutSecret
         return ResolvedConfig(
             profile: settings.profile, configPath: settings.configPath, baseURL: settings.baseURL, user: user,
             secret: settings.credentials?.secret, provider: settings.provider,
