@@ -1,5 +1,6 @@
 import Foundation
 import GoTomAuth
+import GoTomSandbox
 import Hummingbird
 import Logging
 import NIOCore
@@ -85,14 +86,7 @@ public struct EchoServer: Sendable {
         let body = try await request.body.collect(upTo: 512 * 1024 * 1024)
         var digester = BodyDigester()
         digester.update(body.readableBytesView)
-        let incoming = IncomingRequest(
-            method: request.method.rawValue,
-            requestURI: request.uri.string,
-            authorization: request.headers[.authorization],
-            date: request.headers[.date],
-            contentType: request.headers[.contentType],
-            bodyDigest: digester.finalize()
-        )
+        let incoming = IncomingRequest(request, bodyDigest: digester.finalize())
         var headers = HTTPFields()
         headers[.contentType] = "application/json"
         headers[.date] = DateHeaderFormat.rfc1123.format(clock.now())

@@ -132,14 +132,7 @@ struct SandboxResponder: HTTPResponder {
         let kept =
             journal.bodyLimit > 0 && body.readableBytes > 0
             ? String(decoding: body.readableBytesView.prefix(journal.bodyLimit), as: UTF8.self) : nil
-        let incoming = IncomingRequest(
-            method: request.method.rawValue,
-            requestURI: request.uri.string,
-            authorization: request.headers[.authorization],
-            date: request.headers[.date],
-            contentType: request.headers[.contentType],
-            bodyDigest: digester.finalize()
-        )
+        let incoming = IncomingRequest(request, bodyDigest: digester.finalize())
         let verified: VerifiedRequest
         do {
             verified = try verifier.verification(of: incoming) { users[$0]?.secret }
