@@ -64,34 +64,4 @@ public enum FreePort {
         }
         return (socketFD, Int(UInt16(bigEndian: address.sin_port)))
     }
-
-    /// Waits until something accepts connections on the port (at most `timeoutSeconds`).
-    ///
-    /// - Parameters:
-    ///   - port: The loopback port.
-    ///   - timeoutSeconds: How long to keep trying.
-    /// - Throws: When nothing listens in time.
-    public static func waitUntilListening(_ port: Int, timeoutSeconds: Double = 10) async throws {
-        let deadline = Date().addingTimeInterval(timeoutSeconds)
-        while Date() < deadline {
-            if canConnect(port) { return }
-            try await Task.sleep(nanoseconds: 20_000_000)
-        }
-        throw POSIXError(.ETIMEDOUT)
-    }
-
-    private static func canConnect(_ port: Int) -> Bool {
-        let socketFD = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socketFD >= 0 else { return false }
-        defer { close(socketFD) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socketFD, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
 }
