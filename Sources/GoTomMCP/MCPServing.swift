@@ -13,8 +13,8 @@ extension MCPCommand {
         try await Self.reportingFailures {
             let environment = ProcessEnvironment.current()
             let profile = ResolvedConfig.profileName(flag: client.connection.profile, environment: environment)
-            let configPath = ConfigFile.defaultPath(environment: environment)
-            let file = try ConfigFile.load(path: configPath)
+            let configPath = ProfileFile.defaultPath(environment: environment)
+            let file = try ProfileFile.load(path: configPath)
             func enabled(_ key: String) -> Bool {
                 ["1", "true", "yes", "on"].contains(file.value(key, profile: profile)?.lowercased() ?? "")
             }

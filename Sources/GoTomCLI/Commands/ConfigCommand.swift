@@ -9,7 +9,7 @@ struct ConfigCommand: AsyncParsableCommand {
         abstract: "Manage profiles: base URL, user, provider and secret (or a command that prints it).",
         discussion: """
             The file lives at $XDG_CONFIG_HOME/gotom/config (else ~/.config/gotom/config) and is written with \
-            mode 0600. Keys: \(ConfigFile.knownKeys.joined(separator: ", ")).
+            mode 0600. Keys: \(ProfileFile.knownKeys.joined(separator: ", ")).
 
             Examples:
               gotom config set base_url https://test-demo.gotom.io
@@ -26,14 +26,14 @@ struct ConfigCommand: AsyncParsableCommand {
         var profile: String?
 
         var name: String { ResolvedConfig.profileName(flag: profile) }
-        var file: ConfigFile {
-            get throws { try ConfigFile.load(path: ConfigFile.defaultPath()) }
+        var file: ProfileFile {
+            get throws { try ProfileFile.load(path: ProfileFile.defaultPath()) }
         }
     }
 
     static func checkKey(_ key: String) throws {
-        guard ConfigFile.knownKeys.contains(key) else {
-            throw CLIError.usage("unknown key '\(key)'; known keys: \(ConfigFile.knownKeys.joined(separator: ", "))")
+        guard ProfileFile.knownKeys.contains(key) else {
+            throw CLIError.usage("unknown key '\(key)'; known keys: \(ProfileFile.knownKeys.joined(separator: ", "))")
         }
     }
 
@@ -55,7 +55,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 try ConfigCommand.checkKey(key)
                 var file = try profile.file
                 let newValue: String
-                if ConfigFile.secretKeys.contains(key) {
+                if ProfileFile.secretKeys.contains(key) {
                     guard value == nil else {
                         throw CLIError.usage(
                             "refusing to take a secret as an argument (other local users can see it); "
@@ -104,7 +104,7 @@ struct ConfigCommand: AsyncParsableCommand {
                 guard let value = try profile.file.value(key, profile: profile.name) else {
                     throw CLIError("\(key) is not set in profile '\(profile.name)'")
                 }
-                StandardStreams.writeOut((ConfigFile.secretKeys.contains(key) ? "(hidden)" : value) + "\n")
+                StandardStreams.writeOut((ProfileFile.secretKeys.contains(key) ? "(hidden)" : value) + "\n")
                 return .success
             }
         }
@@ -136,12 +136,12 @@ struct ConfigCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await Self.reportingFailures {
-                let file = try ConfigFile.load(path: ConfigFile.defaultPath())
+                let file = try ProfileFile.load(path: ProfileFile.defaultPath())
                 var text = ""
                 for profile in file.profiles {
                     text += "[\(profile.name)]\n"
                     for (key, value) in profile.values {
-                        text += "\(key) = \(ConfigFile.secretKeys.contains(key) ? "(hidden)" : value)\n"
+                        text += "\(key) = \(ProfileFile.secretKeys.contains(key) ? "(hidden)" : value)\n"
                     }
                 }
                 StandardStreams.writeOut(text)
@@ -156,7 +156,7 @@ struct ConfigCommand: AsyncParsableCommand {
             discussion: "Example:\n  gotom config path")
 
         func run() async throws {
-            StandardStreams.writeOut(ConfigFile.defaultPath() + "\n")
+            StandardStreams.writeOut(ProfileFile.defaultPath() + "\n")
         }
     }
 }
