@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "GoTomModels", targets: ["GoTomModels"]),
         .library(name: "GoTomAPI", targets: ["GoTomAPI"]),
         .library(name: "GoTomSandbox", targets: ["GoTomSandbox"]),
+        .library(name: "GoTomSync", targets: ["GoTomSync"]),
         .library(name: "GoTomTesting", targets: ["GoTomTesting"]),
         .executable(name: "gotom", targets: ["gotom"]),
         .executable(name: "gotom-mcp", targets: ["gotom-mcp"]),
@@ -77,11 +78,24 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "GoTomSync",
+            dependencies: [
+                "GoTomAPI",
+                "GoTomModels",
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "GoTomCLI",
             dependencies: [
                 "GoTomAuth",
                 "GoTomAPI",
                 "GoTomSandbox",
+                "GoTomSync",
                 "GoTomModels",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -89,7 +103,6 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "SQLiteNIO", package: "sqlite-nio"),
                 .product(name: "X509", package: "swift-certificates"),
             ],
             swiftSettings: strictSettings
@@ -146,12 +159,18 @@ let package = Package(
             exclude: ["customers.csv"],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "customer-sync-service",
+            dependencies: ["GoTomAPI", "GoTomModels", "GoTomSync"],
+            path: "Examples/CustomerSyncService",
+            swiftSettings: strictSettings
+        ),
         // The fuzz harnesses' property checks: a library, so that GoTomFuzzTests can replay the committed corpora,
         // and a thin executable that is the libFuzzer target when built with `-sanitize=fuzzer -DFUZZING`
         // (Scripts/fuzz.sh) and replays input files otherwise.
         .target(
             name: "GoTomFuzzing",
-            dependencies: ["GoTomAuth", "GoTomSandbox", "GoTomCLI", "GoTomModels"],
+            dependencies: ["GoTomAuth", "GoTomSandbox", "GoTomCLI", "GoTomModels", "GoTomSync"],
             path: "Fuzz/Harnesses",
             swiftSettings: strictSettings
         ),
@@ -216,6 +235,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GoTomSyncTests",
+            dependencies: [
+                "GoTomSync",
+                "GoTomAPI",
+                "GoTomAuth",
+                "GoTomModels",
+                "GoTomSandbox",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GoTomCLITests",
             dependencies: [
                 "GoTomCLI",
@@ -241,6 +271,7 @@ let package = Package(
                 "GoTomSandbox",
                 "gotom",
                 "customer-csv-import",
+                "customer-sync-service",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -1,4 +1,5 @@
 import GoTomCLI
+import GoTomSync
 
 /// Properties of the customer sync's CSV reading (see ``FuzzHarness/csv``).
 enum CSVHarness {
@@ -18,13 +19,15 @@ enum CSVHarness {
     /// Any file: the sync's reader returns records or throws, and never reports a record it cannot name.
     private static func readsAnyFile(_ bytes: [UInt8]) throws(PropertyViolation) {
         let path = ScratchFile.write(bytes, name: "input.csv")
-        guard let reader = try? SyncInputReader(path: path, format: .csv) else { return }
+        guard let reader = try? CustomerFileReader(path: path, format: .csv) else { return }
         var count = 0
         while count < recordLimit, let record = try? reader.next() {
             count += 1
-            guard record.line >= 2 else { throw PropertyViolation("a record before the header: line \(record.line)") }
+            guard record.position >= 2 else {
+                throw PropertyViolation("a record before the header: line \(record.position)")
+            }
             if record.problem == nil, record.crmId.isEmpty {
-                throw PropertyViolation("line \(record.line) accepted without an externalCrmId")
+                throw PropertyViolation("line \(record.position) accepted without an externalCrmId")
             }
         }
     }

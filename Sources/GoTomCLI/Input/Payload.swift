@@ -53,7 +53,7 @@ enum Payload {
         } catch let error as DecodingError {
             var message = "invalid input: \(describe(error))"
             if case .keyNotFound(let key, let context) = error,
-                let flag = flagHints[fieldPath(context, appending: key)]
+                let flag = flagHints[DecodingError.fieldPath(context, appending: key)]
             {
                 message += " (set it in the file or with \(flag))"
             }
@@ -64,41 +64,7 @@ enum Payload {
     }
 
     /// A one-line description of a decoding failure that names the field by its dotted path.
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "missing required field '\(fieldPath(context, appending: key))'"
-        case .typeMismatch(let expected, let context):
-            return "field '\(fieldPath(context))': expected \(typeName(expected))"
-        case .valueNotFound(let expected, let context):
-            return "field '\(fieldPath(context))' must not be null (expected \(typeName(expected)))"
-        case .dataCorrupted(let context):
-            return context.codingPath.isEmpty
-                ? "not valid JSON: \(context.debugDescription)"
-                : "field '\(fieldPath(context))': \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    /// A field's dotted path such as `mainAddress.externalCrmId` or `contacts[0].peopleName`.
-    private static func fieldPath(_ context: DecodingError.Context, appending key: (any CodingKey)? = nil) -> String {
-        let keys = context.codingPath + (key.map { [$0] } ?? [])
-        let text = keys.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-        return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "(body)" : text)
-    }
-
-    private static func typeName(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type, is Int64.Type: return "an integer"
-        case is Double.Type, is Decimal.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = "\(type)"
-            return name.hasPrefix("Array") ? "an array" : name.hasPrefix("Dictionary") ? "an object" : name
-        }
-    }
+    static func describe(_ error: DecodingError) -> String { error.fieldDescription }
 
     private static func baseObject(options: PayloadOptions, readsPipedStdin: Bool) throws -> JSONValue {
         let bytes: [UInt8]

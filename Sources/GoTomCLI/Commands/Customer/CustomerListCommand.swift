@@ -69,23 +69,3 @@ struct CustomerListCommand: AsyncParsableCommand {
         }
     }
 }
-
-/// Names for the numeric customer codes, for tables, flags and messages.
-enum CustomerNames {
-    static let statuses: [(String, CustomerStatus)] = [("active", .active), ("inactive", .inactive)]
-    static let types: [(String, CustomerType)] = [
-        ("customer", .customer), ("intermediator", .intermediator), ("agency", .agency), ("publisher", .publisher),
-    ]
-    static func status(_ value: CustomerStatus) -> String {
-        statuses.first { $0.1 == value }?.0 ?? "\(value.rawValue)"
-    }
-
-    static func type(_ value: CustomerType) -> String {
-        types.first { $0.1 == value }?.0 ?? "\(value.rawValue)"
-    }
-
-    /// `1 (active), 0 (inactive)`.
-    static func describe<Value: ExtensibleEnum>(_ names: [(String, Value)]) -> String {
-        names.map { "\($0.1.rawValue) (\($0.0))" }.joined(separator: ", ")
-    }
-}

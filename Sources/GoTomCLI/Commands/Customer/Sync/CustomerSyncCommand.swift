@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
 import GoTomAPI
+import GoTomSync
+
+extension CustomerFileFormat: ExpressibleByArgument {}
 
 /// `gotom customer sync FILE`: bulk upsert with a resumable journal.
 struct CustomerSyncCommand: AsyncParsableCommand {
@@ -85,7 +88,7 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     var file: String
 
     @Option(help: "Input format: jsonl or csv (default: by the file's extension, else by its first character).")
-    var format: SyncInputFormat?
+    var format: CustomerFileFormat?
 
     @Option(help: ArgumentHelp("Requests in flight at most (1–64).", valueName: "n"))
     var concurrency: Int = 8
@@ -134,14 +137,31 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     private var verbosity: VerbosityOptions { clientOptions.verbosity }
 
     private func sync() async throws -> ExitStatus {
+        do {
+            return try await syncJournaled()
+        } catch let error as SyncError {
+            throw Self.cliError(error)
+        }
+    }
+
+    /// The CLI's line for a sync failure: an unusable CSV header is a usage error, with a pointer to the mapping.
+    static func cliError(_ error: SyncError) -> CLIError {
+        switch error {
+        case .invalidHeader: return CLIError.usage(error.detail + "; see gotom customer sync --help")
+        case .journalVersionMismatch: return CLIError(error.detail + " or pass --restart")
+        default: return CLIError(error.description)
+        }
+    }
+
+    private func syncJournaled() async throws -> ExitStatus {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory), !isDirectory.boolValue,
             FileManager.default.isReadableFile(atPath: file)
         else { throw CLIError("cannot read \(file): no such file or not readable") }
-        let format = self.format ?? SyncInputFormat.detect(path: file)
+        let format = self.format ?? CustomerFileFormat.detect(path: file)
         if dryRun { return try check(format: format) }
 
-        let failuresPath = failures ?? SyncFailuresFile.defaultPath(for: file)
+        let failuresPath = failures ?? SyncJournal.failuresPath(for: file)
         let absoluteInput = URL(fileURLWithPath: file).standardizedFileURL.path
         guard URL(fileURLWithPath: failuresPath).standardizedFileURL.path != absoluteInput else {
             throw CLIError.usage("the failures file must not be the input file")
@@ -156,36 +176,51 @@ struct CustomerSyncCommand: AsyncParsableCommand {
         }
         let journalPath = SyncJournal.path(for: file, stateDirectory: stateDir)
         if restart { SyncJournal.remove(at: journalPath) }
-        let journal = try SyncJournal(path: journalPath)
-        defer { journal.close() }
-        try load(into: journal, format: format)
-        if retryFailed { _ = try journal.retryFailed() }
+        let journal = try await SyncJournal.open(path: journalPath)
+        do {
+            let status = try await sync(
+                journal: journal, format: format, failuresPath: failuresPath, started: started)
+            await journal.close()
+            return status
+        } catch {
+            await journal.close()
+            throw error
+        }
+    }
 
-        var result = SyncRunner.Result()
-        if try journal.counts().pending > 0 {
+    private func sync(
+        journal: SyncJournal, format: CustomerFileFormat, failuresPath: String, started: ContinuousClock.Instant
+    ) async throws -> ExitStatus {
+        try await load(into: journal, format: format)
+        if retryFailed { try await journal.retryFailed() }
+
+        var result = SyncRunResult()
+        if try await journal.counts().pending > 0 {
             let progress = ProgressBar(enabled: verbosity.showsProgress, unit: .items("customers"))
-            let settings = SyncRunner.Settings(
-                concurrency: concurrency, followUp: .milliseconds(Int64(waitSeconds * 1000)),
-                verbose: verbosity.verbose)
+            let options = CustomerSync.Options(
+                concurrency: concurrency, followUp: .milliseconds(Int64(waitSeconds * 1000)))
+            let verbose = verbosity.verbose
             result = try await clientOptions.withClient { client in
-                try await SyncRunner(client: client, journal: journal, settings: settings, progress: progress).run()
+                try await CustomerSync(client: client, journal: journal, options: options) { event in
+                    Self.show(event, progress: progress, verbose: verbose)
+                }.run()
             }
         }
         if let warning = result.classificationWarning, !verbosity.quiet {
             StandardStreams.diagnostic("warning: \(warning)")
         }
 
-        let counts = try journal.counts()
+        let counts = try await journal.counts()
         var writtenFailures: String?
         if counts.failed > 0 {
-            _ = try SyncFailuresFile.write(from: journal, to: failuresPath, input: file)
+            try await journal.writeFailures(to: failuresPath, input: file)
             writtenFailures = failuresPath
         } else if failures == nil, FileManager.default.fileExists(atPath: failuresPath) {
             // A failures file from an earlier run of this input whose records have all gone through since.
             try? FileManager.default.removeItem(atPath: failuresPath)
         }
         let summary = SyncSummary(
-            input: file, journal: journalPath, records: counts.records, created: counts.created,
+            input: file, journal: journal.path, records: counts.records, created: counts.created,
             updated: counts.updated, failed: counts.failed, pending: counts.pending, sentThisRun: result.sent,
             seconds: (ContinuousClock.now - started).seconds, failuresFile: writtenFailures)
         if !verbosity.quiet { StandardStreams.writeError(summary.text) }
@@ -198,57 +233,52 @@ struct CustomerSyncCommand: AsyncParsableCommand {
             let status = ErrorReport.print(error)
             StandardStreams.diagnostic("stopped: goTom kept failing; run the same command again to resume")
             return status
-        case .journal(let message):
-            throw CLIError(message)
         case nil:
             if counts.pending > 0 { return .pending }
             return counts.failed > 0 ? .clientError : .success
         }
     }
 
+    /// The progress bar, and with `-v` a line per record in trouble.
+    private static func show(_ event: SyncEvent, progress: ProgressBar, verbose: Bool) {
+        switch event {
+        case .sending(let done, let total, let failures):
+            progress.update(done: Int64(done), total: Int64(total), failures: failures, force: done == 0)
+        case .sent(let done, let total, let failures):
+            progress.update(done: Int64(done), total: Int64(total), failures: failures, force: true)
+            progress.finish()
+        case .recordFailed(let line, let message):
+            if verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
+        case .recordNotDelivered(let line, let error):
+            if verbose { StandardStreams.diagnostic("line \(line): not delivered: \(error.userMessage)") }
+        case .jobRequeued(let line, let jobId):
+            if verbose { StandardStreams.diagnostic("line \(line): goTom no longer knows job \(jobId); sending again") }
+        }
+    }
+
     /// Reads the input into the journal, unless the journal already holds this exact file.
-    private func load(into journal: SyncJournal, format: SyncInputFormat) throws {
+    private func load(into journal: SyncJournal, format: CustomerFileFormat) async throws {
         let attributes = try? FileManager.default.attributesOfItem(atPath: file)
         let size = (attributes?[.size] as? NSNumber)?.int64Value ?? -1
         let modified = (attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
         let fingerprint = "\(format.rawValue):\(size):\(modified)"
-        if journal.meta("fingerprint") == fingerprint, journal.meta("loaded") == "1" { return }
+        if try await journal.meta("fingerprint") == fingerprint, try await journal.meta("loaded") == "1" { return }
 
-        try journal.setMeta("loaded", "0")
-        let reader = try SyncInputReader(path: file, format: format)
-        var lines = Set<Int>()
-        var problems = ProblemTally(keeping: 5)
-        var more = true
-        while more {
-            more = try journal.inTransaction {
-                for _ in 0..<2000 {
-                    guard let record = try reader.next() else { return false }
-                    lines.insert(record.line)
-                    problems.note(record.problem)
-                    try journal.reconcile(
-                        line: record.line, crmId: record.crmId, body: record.body, invalidReason: record.problem)
-                }
-                return true
-            }
-        }
-        try journal.inTransaction { try journal.removeRecords(notIn: lines) }
-        try journal.setMeta("input", URL(fileURLWithPath: file).standardizedFileURL.path)
-        try journal.setMeta("fingerprint", fingerprint)
-        try journal.setMeta("loaded", "1")
-        let invalid = problems.count
+        let loaded = try await journal.load(try CustomerFileReader(path: file, format: format))
+        try await journal.setMeta("input", URL(fileURLWithPath: file).standardizedFileURL.path)
+        try await journal.setMeta("fingerprint", fingerprint)
+        let invalid = loaded.invalid
         if invalid > 0 && !verbosity.quiet {
             StandardStreams.diagnostic(
                 "\(invalid) invalid record\(invalid == 1 ? "" : "s") will not be sent (listed in the failures file):")
-            for problem in problems.kept { StandardStreams.writeError("  \(problem)\n") }
-            if invalid > problems.kept.count {
-                StandardStreams.writeError("  … and \(invalid - problems.kept.count) more\n")
-            }
+            for problem in loaded.problems.prefix(5) { StandardStreams.writeError("  \(problem)\n") }
+            if invalid > 5 { StandardStreams.writeError("  … and \(invalid - 5) more\n") }
         }
     }
 
     /// `--dry-run`: checks every record and reports the invalid ones.
-    private func check(format: SyncInputFormat) throws -> ExitStatus {
-        let reader = try SyncInputReader(path: file, format: format)
+    private func check(format: CustomerFileFormat) throws -> ExitStatus {
+        let reader = try CustomerFileReader(path: file, format: format)
         var records = 0
         var tally = ProblemTally(keeping: 100)
         while let record = try reader.next() {

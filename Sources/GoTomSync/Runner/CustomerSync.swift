@@ -2,7 +2,15 @@ import Foundation
 import GoTomAPI
 import GoTomModels
 
-/// Sends the journaled records with bounded concurrency and follows 202 answers up until they are final.
+/// Sends the records of a ``SyncJournal`` to goTom's CRM-sync upsert with bounded concurrency, and follows 202
+/// answers up until they are final.
+///
+/// ```swift
+/// let journal = try await SyncJournal.open(path: "customers.sync.sqlite")
+/// _ = try await journal.load(customers: crmCustomers)     // any AsyncSequence of CustomerWrite
+/// let result = try await CustomerSync(client: client, journal: journal).run()
+/// await journal.close()
+/// ```
 ///
 /// Why a resumed run neither loses nor duplicates a customer:
 /// - A record is marked `sending` (committed) before its request leaves, and its answer is committed right
@@ -12,7 +20,7 @@ import GoTomModels
 /// - Sending a `sending` record again is safe: the CRM-sync upsert is keyed by `externalCrmId` and sets absolute
 ///   values (addresses and contacts merge by their own CRM ids), so a second application of the same record leaves
 ///   the customer as one application would. Only records in flight at the kill are sent twice, at most
-///   `--concurrency` per interruption, and only those whose answer had not been recorded yet.
+///   ``Options/concurrency`` per interruption, and only those whose answer had not been recorded yet.
 /// - Records with the same externalCrmId are never in flight together and go out in file order, so the last
 ///   line of the file wins, as it would in a sequential run.
 /// - A `waiting` record (202) is not sent again: its job is polled. Only when goTom no longer knows the job
@@ -21,29 +29,23 @@ import GoTomModels
 /// Created or updated: the upsert's answer does not say. Before sending, the runner lists the tenant's customers
 /// once (one request per 1000) and journals, with the first `sending` mark, whether the customer existed; a record
 /// re-sent after an interruption keeps that first answer.
-final class SyncRunner: Sendable {
-    struct Settings: Sendable {
-        var concurrency: Int
-        /// How long to keep polling CRM jobs that goTom has queued (202).
-        var followUp: Duration
-        var verbose: Bool
-    }
+public struct CustomerSync: Sendable {
+    /// How a run sends.
+    public struct Options: Sendable {
+        /// Requests in flight at most (1–64).
+        public var concurrency: Int
+        /// How long to keep polling CRM jobs that goTom has queued (202) before leaving them to the next run.
+        public var followUp: Duration
 
-    /// Why the run stopped before every record was handled.
-    enum Stop: Sendable {
-        /// goTom refused the credentials or has the CRM sync switched off: no record can succeed.
-        case fatal(GoTomError)
-        /// Requests kept failing without an answer (network, 5xx, 429) after the SDK's retries.
-        case unavailable(GoTomError)
-        /// The journal could not be written.
-        case journal(String)
-    }
-
-    /// What this run did.
-    struct Result: Sendable {
-        var sent = 0
-        var stop: Stop?
-        var classificationWarning: String?
+        /// Options for a run.
+        ///
+        /// - Parameters:
+        ///   - concurrency: Requests in flight at most; clamped to 1–64.
+        ///   - followUp: How long to poll queued jobs.
+        public init(concurrency: Int = 8, followUp: Duration = .seconds(60)) {
+            self.concurrency = min(max(concurrency, 1), 64)
+            self.followUp = followUp
+        }
     }
 
     private enum Completion: Sendable {
@@ -52,32 +54,51 @@ final class SyncRunner: Sendable {
         case waiting
         case retryLater(GoTomError)
         case fatal(GoTomError)
-        case journal(String)
+        case journal(SyncError)
     }
 
     private let client: GoTomClient
     private let journal: SyncJournal
-    private let settings: Settings
-    private let progress: ProgressBar
+    private let options: Options
+    private let events: @Sendable (SyncEvent) -> Void
 
-    init(client: GoTomClient, journal: SyncJournal, settings: Settings, progress: ProgressBar) {
+    /// A sync of the records journaled in `journal`.
+    ///
+    /// - Parameters:
+    ///   - client: The client; its CRM-sync user signs the upserts.
+    ///   - journal: The open journal, loaded with the input.
+    ///   - options: Concurrency and follow-up time.
+    ///   - events: Called with the run's progress and each record's trouble, from the run's task; keep it short.
+    public init(
+        client: GoTomClient, journal: SyncJournal, options: Options = Options(),
+        events: @escaping @Sendable (SyncEvent) -> Void = { _ in }
+    ) {
         self.client = client
         self.journal = journal
-        self.settings = settings
-        self.progress = progress
+        self.options = options
+        self.events = events
     }
 
-    /// Follows up jobs of earlier runs, sends what is left, then follows up the new jobs.
-    func run() async throws -> Result {
-        var result = Result()
-        let deadline = ContinuousClock.now + settings.followUp
+    /// Follows up the jobs of earlier runs, sends what is not acknowledged, then follows up the new jobs.
+    ///
+    /// Cancelling the task stops the run; what was not acknowledged is sent by the next run.
+    ///
+    /// - Returns: What the run did and, when goTom stopped it, why.
+    /// - Throws: ``SyncError`` when the journal cannot be read or written.
+    public func run() async throws -> SyncRunResult {
+        try await runJournaled()
+    }
+
+    private func runJournaled() async throws(SyncError) -> SyncRunResult {
+        var result = SyncRunResult()
+        let deadline = ContinuousClock.now + options.followUp
         // Jobs from an earlier run first, before this run's upserts could reuse their ids on a restarted server.
-        if let stop = await followUp(until: nil) {
+        if let stop = try await followUp(until: nil) {
             result.stop = stop
             return result
         }
         var existing: Set<String> = []
-        if try journal.outgoingCount() > 0 {
+        if try await journal.outgoingCount() > 0 {
             do {
                 for try await page in client.customers.all() {
                     for customer in page.items { if let id = customer.externalCrmId { existing.insert(id) } }
@@ -86,7 +107,7 @@ final class SyncRunner: Sendable {
                 result.stop = .fatal(error)
                 return result
             } catch {
-                let reason = (error as? GoTomError)?.userMessage ?? "\(error)"
+                let reason = (error as? GoTomError)?.shortDescription ?? "\(error)"
                 result.classificationWarning =
                     "cannot list the existing customers (\(reason)); customers whose state is unknown "
                     + "are counted as updated"
@@ -95,15 +116,15 @@ final class SyncRunner: Sendable {
         }
         let classify = result.classificationWarning == nil
         for _ in 0..<3 {
-            let total = try journal.outgoingCount()
-            guard total > 0 else { break }
-            let (sent, stop) = await dispatch(total: Int64(total), existing: &existing, classify: classify)
+            let total = try await journal.outgoingCount()
+            guard total > 0, !Task.isCancelled else { break }
+            let (sent, stop) = try await dispatch(total: total, existing: &existing, classify: classify)
             result.sent += sent
             if let stop {
                 result.stop = stop
                 return result
             }
-            if let stop = await followUp(until: deadline) {
+            if let stop = try await followUp(until: deadline) {
                 result.stop = stop
                 return result
             }
@@ -113,19 +134,20 @@ final class SyncRunner: Sendable {
 
     // MARK: Sending
 
-    private func dispatch(total: Int64, existing: inout Set<String>, classify: Bool) async
-        -> (sent: Int, stop: Stop?)
+    private func dispatch(total: Int, existing: inout Set<String>, classify: Bool) async throws(SyncError)
+        -> (sent: Int, stop: SyncStop?)
     {
-        let concurrency = settings.concurrency
+        let concurrency = options.concurrency
         let unavailableAfter = max(16, concurrency * 2)
-        var completed: Int64 = 0
+        var completed = 0
         var failures = 0
         var sent = 0
-        var stop: Stop?
+        var stop: SyncStop?
+        var journalFailure: SyncError?
         var transientStreak = 0
         var inFlightKeys: [Int: String] = [:]
         var afterLine = 0
-        progress.update(done: 0, total: total, force: true)
+        events(.sending(done: 0, total: total, failures: 0))
 
         await withTaskGroup(of: (Int, Completion).self) { group in
             func handle(_ line: Int, _ completion: Completion) {
@@ -137,25 +159,23 @@ final class SyncRunner: Sendable {
                 case .failed(let message):
                     transientStreak = 0
                     failures += 1
-                    if settings.verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
+                    events(.recordFailed(position: line, message: message))
                 case .retryLater(let error):
                     transientStreak += 1
-                    if settings.verbose {
-                        StandardStreams.diagnostic("line \(line): not delivered: \(error.userMessage)")
-                    }
+                    events(.recordNotDelivered(position: line, error: error))
                     if transientStreak >= unavailableAfter, stop == nil { stop = .unavailable(error) }
                 case .fatal(let error):
                     if stop == nil { stop = .fatal(error) }
-                case .journal(let message):
-                    if stop == nil { stop = .journal(message) }
+                case .journal(let error):
+                    if journalFailure == nil { journalFailure = error }
                 }
-                progress.update(done: completed, total: total, failures: failures)
+                events(.sending(done: completed, total: total, failures: failures))
             }
 
-            pages: while stop == nil {
+            pages: while stop == nil, journalFailure == nil, !Task.isCancelled {
                 let page: [SyncJournal.Outgoing]
-                do {
-                    page = try journal.outgoing(after: afterLine, limit: 256)
+                do throws(SyncError) {
+                    page = try await journal.outgoing(after: afterLine, limit: 256)
                     guard let last = page.last else { break }
                     afterLine = last.line
                     var marks: [(line: Int, existed: Bool)] = []
@@ -163,9 +183,9 @@ final class SyncRunner: Sendable {
                         marks.append((record.line, classify ? existing.contains(record.crmId) : true))
                         existing.insert(record.crmId)
                     }
-                    try journal.markSending(marks)
+                    try await journal.markSending(marks)
                 } catch {
-                    stop = .journal("\(error)")
+                    journalFailure = error
                     break
                 }
                 for record in page {
@@ -174,7 +194,7 @@ final class SyncRunner: Sendable {
                         guard let (line, completion) = await group.next() else { break }
                         handle(line, completion)
                     }
-                    if stop != nil { break pages }
+                    if stop != nil || journalFailure != nil || Task.isCancelled { break pages }
                     inFlightKeys[record.line] = record.crmId
                     sent += 1
                     group.addTask { [client, journal] in
@@ -184,56 +204,62 @@ final class SyncRunner: Sendable {
             }
             while let (line, completion) = await group.next() { handle(line, completion) }
         }
-        progress.update(done: completed, total: total, failures: failures, force: true)
-        progress.finish()
+        events(.sent(done: completed, total: total, failures: failures))
+        if let journalFailure { throw journalFailure }
         return (sent, stop)
     }
 
     private static func send(_ record: SyncJournal.Outgoing, client: GoTomClient, journal: SyncJournal) async
         -> Completion
     {
-        do {
+        do throws(SyncError) {
             let answer: UpdateCustomerResponse
             do {
                 // The journal holds the record as checked and encoded when the input was read; it goes out as is.
                 answer = try await client.customers.upsert(customerJSON: record.body)
             } catch let error as GoTomError {
-                return try journalFailure(error, line: record.line, journal: journal)
+                return try await journalFailure(error, line: record.line, journal: journal)
+            } catch {
+                return .retryLater(GoTomError.cancelled)
             }
-            try journal.finish(line: record.line, state: .done, jobId: answer.jobId)
+            try await journal.finish(line: record.line, state: .done, jobId: answer.jobId)
             return .done
         } catch {
-            return .journal("cannot write the sync journal: \(error)")
+            return .journal(error)
         }
     }
 
     /// Journals a failed upsert and says what it means for the run.
-    private static func journalFailure(_ error: GoTomError, line: Int, journal: SyncJournal) throws -> Completion {
+    private static func journalFailure(_ error: GoTomError, line: Int, journal: SyncJournal) async throws(SyncError)
+        -> Completion
+    {
         switch error {
         case .crmJobPending:
             guard let jobId = error.jobId else {
-                try journal.finish(line: line, state: .pending)
+                try await journal.finish(line: line, state: .pending)
                 return .retryLater(error)
             }
-            try journal.finish(line: line, state: .waiting, jobId: jobId)
+            try await journal.finish(line: line, state: .waiting, jobId: jobId)
             return .waiting
         case .crmDataError where error.crmReason == nil || error.crmReason == .dataError,
             .constraintViolations, .externalIdAlreadyInUse, .invalidRequest:
             let message = error.serverMessage ?? error.violations.first?.description ?? error.shortDescription
-            try journal.finish(
-                line: line, state: .failed, jobId: error.jobId,
-                error: failureJSON(error: error, message: message))
+            try await journal.finish(
+                line: line, state: .failed, jobId: error.jobId, error: failureJSON(error: error, message: message))
             return .failed(message)
         case .rejected where error.status != 429:
             let message = error.serverMessage ?? error.shortDescription
-            try journal.finish(line: line, state: .failed, error: failureJSON(error: error, message: message))
+            try await journal.finish(line: line, state: .failed, error: failureJSON(error: error, message: message))
             return .failed(message)
         case .unauthorized, .notFound:
             // Left `sending`: the next run sends it once the credentials or the CRM sync are fixed.
             return .fatal(error)
+        case .cancelled:
+            // Left `sending`, as if the process had been killed: the next run sends it again.
+            return .retryLater(error)
         default:
             // No answer, 5xx, 429 or a queue failure (blocking_buried, queue_internal): try again in a later run.
-            try journal.finish(line: line, state: .pending)
+            try await journal.finish(line: line, state: .pending)
             return .retryLater(error)
         }
     }
@@ -245,26 +271,22 @@ final class SyncRunner: Sendable {
         case stillWaiting
         case requeued
         case fatal(GoTomError)
-        case journal(String)
+        case journal(SyncError)
     }
 
     /// Polls the jobs of `waiting` records until none is left or `deadline` passes (`nil`: one round only).
     /// Returns why the run must stop, if it must.
-    private func followUp(until deadline: ContinuousClock.Instant?) async -> Stop? {
+    private func followUp(until deadline: ContinuousClock.Instant?) async throws(SyncError) -> SyncStop? {
         var delay = Duration.milliseconds(100)
-        while true {
+        while !Task.isCancelled {
             var afterLine = 0
             var waiting = 0
             while true {
-                let page: [(line: Int, jobId: Int)]
-                do {
-                    page = try journal.waiting(after: afterLine, limit: 512)
-                } catch {
-                    return .journal("\(error)")
-                }
+                let page = try await journal.waiting(after: afterLine, limit: 512)
                 guard let last = page.last else { break }
                 afterLine = last.line
-                var stop: Stop?
+                var stop: SyncStop?
+                var journalFailure: SyncError?
                 await withTaskGroup(of: Poll.self) { group in
                     var running = 0
                     func handle(_ poll: Poll) {
@@ -274,20 +296,19 @@ final class SyncRunner: Sendable {
                         case .stillWaiting: waiting += 1
                         case .requeued: break
                         case .fatal(let error): if stop == nil { stop = .fatal(error) }
-                        case .journal(let message): if stop == nil { stop = .journal(message) }
+                        case .journal(let error): if journalFailure == nil { journalFailure = error }
                         }
                     }
                     for job in page {
-                        if running >= settings.concurrency, let poll = await group.next() { handle(poll) }
+                        if running >= options.concurrency, let poll = await group.next() { handle(poll) }
                         running += 1
-                        group.addTask { [client, journal, settings] in
-                            await Self.poll(
-                                job.jobId, line: job.line, client: client, journal: journal,
-                                verbose: settings.verbose)
+                        group.addTask { [client, journal, events] in
+                            await Self.poll(job.jobId, line: job.line, client: client, journal: journal, events: events)
                         }
                     }
                     while let poll = await group.next() { handle(poll) }
                 }
+                if let journalFailure { throw journalFailure }
                 if let stop { return stop }
             }
             guard waiting > 0, let deadline else { return nil }
@@ -296,20 +317,19 @@ final class SyncRunner: Sendable {
             try? await Task.sleep(for: min(delay, deadline - now))
             delay = min(delay * 2, .seconds(2))
         }
+        return nil
     }
 
-    private static func poll(_ jobId: Int, line: Int, client: GoTomClient, journal: SyncJournal, verbose: Bool) async
-        -> Poll
-    {
-        do {
+    private static func poll(
+        _ jobId: Int, line: Int, client: GoTomClient, journal: SyncJournal, events: @Sendable (SyncEvent) -> Void
+    ) async -> Poll {
+        do throws(SyncError) {
             let log: CustomerErrorLogResponse
             do {
                 log = try await client.customers.errorLogs(jobId: jobId)
             } catch GoTomError.notFound {
-                if verbose {
-                    StandardStreams.diagnostic("line \(line): goTom no longer knows job \(jobId); sending again")
-                }
-                try journal.finish(line: line, state: .pending)
+                events(.jobRequeued(position: line, jobId: jobId))
+                try await journal.finish(line: line, state: .pending)
                 return .requeued
             } catch let error as GoTomError where error == .unauthorized {
                 return .fatal(error)
@@ -318,29 +338,30 @@ final class SyncRunner: Sendable {
             }
             switch log.jobStatus {
             case .some(.finishedOk):
-                try journal.finish(line: line, state: .done, jobId: jobId)
+                try await journal.finish(line: line, state: .done, jobId: jobId)
                 return .finished
             case .some(.finishedError):
                 let message = log.errorLogs?.apiError ?? "the CRM job \(jobId) finished with an error"
-                if verbose { StandardStreams.diagnostic("line \(line): failed: \(message)") }
-                try journal.finish(
+                events(.recordFailed(position: line, message: message))
+                try await journal.finish(
                     line: line, state: .failed, jobId: jobId,
                     error: failureJSON(reason: CrmSyncReason.dataError.rawValue, message: message, jobId: jobId))
                 return .finished
             case .some(.noJobFound):
-                try journal.finish(line: line, state: .pending)
+                events(.jobRequeued(position: line, jobId: jobId))
+                try await journal.finish(line: line, state: .pending)
                 return .requeued
             default:
                 return .stillWaiting
             }
         } catch {
-            return .journal("cannot write the sync journal: \(error)")
+            return .journal(error)
         }
     }
 
     // MARK: Failure details
 
-    /// The journal's (and the failures file's) description of a rejection.
+    /// The journal's (and the failures file's) description of a rejection: a JSON object.
     static func failureJSON(
         reason: String?, message: String, status: Int? = nil, jobId: Int? = nil, violations: [ConstraintViolation] = []
     ) -> String {
@@ -357,7 +378,8 @@ final class SyncRunner: Sendable {
                     ])
                 })
         }
-        return (try? JSONOutput.encode(JSONValue.object(fields), pretty: false)) ?? #"{"message":"unknown"}"#
+        let data = try? SyncRecord.encoder.encode(JSONValue.object(fields))
+        return data.map { String(decoding: $0, as: UTF8.self) } ?? #"{"message":"unknown"}"#
     }
 
     private static func failureJSON(error: GoTomError, message: String) -> String {

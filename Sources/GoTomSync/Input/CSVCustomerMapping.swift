@@ -5,9 +5,9 @@ import GoTomModels
 ///
 /// Empty cells leave the field out. Columns whose name starts with `_` are ignored (handy for notes); any other
 /// unknown column stops the sync before anything is sent, so that a typo cannot silently drop data.
-struct CSVCustomerMapping {
+package struct CSVCustomerMapping {
     /// The documented columns, for `--help` and error messages: name, target, note.
-    static let columns: [(name: String, field: String, note: String)] = [
+    package static let columns: [(name: String, field: String, note: String)] = [
         ("externalCrmId", "externalCrmId", "required"),
         ("firm", "firm", "required"),
         ("language", "language", "required: de, en, fr, it"),
@@ -53,44 +53,44 @@ struct CSVCustomerMapping {
     static let contactColumns = ["contactExternalCrmId", "gender", "firstname", "lastname", "email", "phone", "mobile"]
 
     /// A row that does not fit the mapping; the message names the column.
-    struct Problem: Error {
-        var message: String
+    package struct Problem: Error {
+        package var message: String
     }
 
     /// The header row as read.
-    let header: [String]
+    package let header: [String]
     private let index: [String: Int]
 
     /// Checks the header row.
     ///
-    /// - Throws: ``CLIError`` (usage) for an unknown, duplicate or missing required column.
-    init(header: [String]) throws {
+    /// - Throws: ``SyncError/invalidHeader`` for an unknown, duplicate or missing required column.
+    package init(header: [String]) throws(SyncError) {
         self.header = header.map { $0.trimmingCharacters(in: .whitespaces) }
         let known = Set(Self.columns.map(\.name))
         var index: [String: Int] = [:]
         for (position, name) in self.header.enumerated() {
             if name.hasPrefix("_") { continue }
             guard known.contains(name) else {
-                throw CLIError.usage(
+                throw SyncError.invalidHeader(
                     "CSV column '\(name)' (column \(position + 1)) is not in the mapping; rename it, prefix it with '_' "
-                        + "to ignore it, or see gotom customer sync --help")
+                        + "to ignore it (see the column mapping)")
             }
-            guard index[name] == nil else { throw CLIError.usage("CSV column '\(name)' appears twice") }
+            guard index[name] == nil else { throw SyncError.invalidHeader("CSV column '\(name)' appears twice") }
             index[name] = position
         }
         for name in Self.required where index[name] == nil {
-            throw CLIError.usage("the CSV header lacks the required column '\(name)'")
+            throw SyncError.invalidHeader("the CSV header lacks the required column '\(name)'")
         }
         self.index = index
     }
 
     /// The externalCrmId cell of a row, or `""`.
-    func crmId(in cells: [String]) -> String { value("externalCrmId", cells) ?? "" }
+    package func crmId(in cells: [String]) -> String { value("externalCrmId", cells) ?? "" }
 
     /// Builds the customer of one row.
     ///
     /// - Throws: ``Problem`` naming the column.
-    func customer(from cells: [String]) throws(Problem) -> CustomerWrite {
+    package func customer(from cells: [String]) throws(Problem) -> CustomerWrite {
         guard cells.count == header.count else {
             throw Problem(message: "the row has \(cells.count) cells, the header \(header.count)")
         }
