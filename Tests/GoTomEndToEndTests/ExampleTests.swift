@@ -36,4 +36,54 @@ struct ExampleTests {
         }
         try await sandbox.stop()
     }
+
+    @Test("Examples/CustomerSyncService: customers from code, killed with SIGKILL twice and resumed: nothing lost")
+    func customerSyncServiceKilledAndResumed() async throws {
+        let binary = URL(fileURLWithPath: CLIHarness.binary).deletingLastPathComponent()
+            .appendingPathComponent("customer-sync-service").path
+        let cli = try CLIHarness()
+        defer { cli.cleanUp() }
+        let count = 1500
+        let concurrency = 4  // the example's setting
+        let journal = cli.home.appendingPathComponent("service.sync.sqlite").path
+        let sandbox = try await CustomerSyncTests.SyncSandbox.start(
+            dataDir: cli.home.appendingPathComponent("data"), logRequests: true)
+        let requestLog = try #require(sandbox.requestLog)
+        var environment: [String: String?] = [
+            "HOME": cli.home.path, "XDG_CONFIG_HOME": cli.home.appendingPathComponent("config").path,
+            "GOTOM_PROFILE": nil, "GOTOM_CACERT": nil, "HTTP_PROXY": nil, "HTTPS_PROXY": nil,
+        ]
+        environment.merge(sandbox.environment) { _, new in new }
+
+        // Each run is killed once the sandbox has answered this many upserts in all.
+        let killPoints = [300, 900]
+        var kills = 0
+        for point in killPoints {
+            let process = try ExternalTool.start(
+                binary, [journal, "\(count)"], environment: environment, directory: cli.home)
+            do {
+                try await requestLog.line(number: point) { $0.contains("/update-customer 2") }
+            } catch {
+                await process.signal(SIGKILL)
+                throw error
+            }
+            let status = await process.signal(SIGKILL)
+            #expect(status == 128 + SIGKILL, "the service was still running after \(point) answers")
+            if status == 128 + SIGKILL { kills += 1 }
+        }
+        #expect(kills == killPoints.count)
+
+        let final = try await ExternalTool.run(binary, [journal, "\(count)"], environment: environment)
+        #expect(final.status == 0, "\(final.stdoutText)")
+        #expect(final.stdoutText.contains("\(count) customers: \(count) created, 0 updated, 0 failed, 0 pending"))
+        let stored = try await sandbox.stopAndInspect()
+        let synced = stored.values.filter { $0.externalCrmId.hasPrefix("SVC-") }
+        #expect(synced.count == count, "no customer lost")
+        #expect((0..<count).allSatisfy { stored["SVC-\($0)"]?.firm == "Service Customer \($0)" })
+        // Only requests in flight at a kill (at most `concurrency` per kill) may have reached the sandbox twice.
+        let extra = synced.reduce(0) { $0 + $1.upserts - 1 }
+        #expect(synced.allSatisfy { $0.upserts >= 1 })
+        #expect(extra <= kills * concurrency, "\(extra) repeated upserts after kills at \(killPoints) answers")
+        print("customer-sync-service: \(kills) kills, \(extra) customers upserted twice (bound \(kills * concurrency))")
+    }
 }
