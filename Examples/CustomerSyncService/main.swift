@@ -1,7 +1,8 @@
 // A service's nightly job: push the customers of its own database to goTom with GoTomSync, resumably.
 //
-//   swift run customer-sync-service JOURNAL [COUNT]
+//   swift run customer-sync-service customers.sync.sqlite 200
 //
+// Arguments: the journal file and how many customers to push (100 by default).
 // The customers come from code (here: COUNT generated ones, standing in for a database cursor), not from a file.
 // The journal (a SQLite file) makes the job safe to kill: run it again with the same customers and it sends only
 // what goTom had not acknowledged. Connection settings are resolved as `gotom` resolves them (GoTomSettings):
