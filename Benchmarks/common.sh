@@ -18,12 +18,13 @@ build_gotom() {
     GOTOM=$PWD/$SCRATCH/release/gotom
 }
 
-# start_sandbox DATA_DIR [FLAG...]: starts `$GOTOM sandbox` on a free port with its output in DATA_DIR.out; waits
-# for its URL. Sets SANDBOX_PID, URL and CA (the local CA of a --tls sandbox).
+# start_sandbox DATA_DIR [FLAG...]: starts `$GOTOM sandbox` (or `$SANDBOX_BIN sandbox`, so that A/B runs of two
+# clients share one server build) on a free port with its output in DATA_DIR.out; waits for its URL. Sets
+# SANDBOX_PID, URL and CA (the local CA of a --tls sandbox).
 start_sandbox() {
     local data=$1
     shift
-    "$GOTOM" sandbox --port 0 --data-dir "$data" --user "$BENCH_USER" --secret "$BENCH_SECRET" "$@" \
+    "${SANDBOX_BIN:-$GOTOM}" sandbox --port 0 --data-dir "$data" --user "$BENCH_USER" --secret "$BENCH_SECRET" "$@" \
         >"$data.out" 2>&1 &
     SANDBOX_PID=$!
     URL=

@@ -8,6 +8,7 @@
 #   COUNT=10000 SAMPLE=200 CONCURRENCY=16 TLS=1 Benchmarks/customer-sync.sh
 #   SCRATCH=.build-other BUILD_FLAGS= Benchmarks/customer-sync.sh   # another scratch folder, dynamic linking
 #   GOTOM_BIN=path/to/gotom Benchmarks/customer-sync.sh              # an existing binary, no build (A/B runs)
+#   SANDBOX_BIN=path/to/gotom GOTOM_BIN=… Benchmarks/customer-sync.sh  # the sandbox from another build
 #
 # Builds into SCRATCH with BUILD_FLAGS, the same defaults as request-per-call.sh and sdk.sh (one warm release build).
 #

@@ -46,6 +46,27 @@ struct CustomerSyncTests {
             ["GOTOM_BASE_URL": baseURL, "GOTOM_USER": Self.user, "GOTOM_SECRET": Self.secret, "NO_COLOR": "1"]
         }
 
+        /// Starts a program once per point and kills it with SIGKILL once the sandbox has answered that many upserts
+        /// in all (its request log, read as it is written, says so); returns how many runs were killed while still
+        /// running. Needs `logRequests`.
+        func killEachRun(at points: [Int], start: () throws -> ExternalTool.Background) async throws -> Int {
+            let requestLog = try #require(requestLog, "start the sandbox with logRequests")
+            var kills = 0
+            for point in points {
+                let process = try start()
+                do {
+                    try await requestLog.line(number: point) { $0.contains("/update-customer 2") }
+                } catch {
+                    await process.signal(SIGKILL)
+                    throw error
+                }
+                let status = await process.signal(SIGKILL)
+                #expect(status == 128 + SIGKILL, "the program was still running after \(point) answers")
+                if status == 128 + SIGKILL { kills += 1 }
+            }
+            return kills
+        }
+
         /// Stops the sandbox (SIGTERM: pending writes are flushed) and returns its stored customers by CRM id.
         func stopAndInspect() async throws -> [String: SandboxInspection.StoredCustomer] {
             await process.stop()
@@ -168,7 +189,6 @@ struct CustomerSyncTests {
         try (0..<count).map { Self.customerLine("KILL-\($0)", firm: "Kill \($0)", note: "final \($0)") }
             .joined(separator: "\n").write(to: input, atomically: true, encoding: .utf8)
         let sandbox = try await SyncSandbox.start(dataDir: cli.home.appendingPathComponent("data"), logRequests: true)
-        let requestLog = try #require(sandbox.requestLog)
         var environment: [String: String?] = [
             "HOME": cli.home.path, "XDG_CONFIG_HOME": cli.home.appendingPathComponent("config").path,
             "GOTOM_PROFILE": nil, "GOTOM_CACERT": nil, "GOTOM_PROVIDER": nil,
@@ -179,22 +199,11 @@ struct CustomerSyncTests {
         // Each run is killed once the sandbox has answered this many upserts in all (its request log, read as it
         // is written, says so). The journal itself cannot be watched: a running sync holds it exclusively.
         let killPoints = [400, 1400, 2400]
-        let isAnsweredUpsert: @Sendable (String) -> Bool = { $0.contains("/update-customer 2") }
-        var kills = 0
-        for point in killPoints {
-            let process = try ExternalTool.start(
+        let kills = try await sandbox.killEachRun(at: killPoints) {
+            try ExternalTool.start(
                 CLIHarness.binary,
                 ["customer", "sync", input.path, "--concurrency", "\(concurrency)", "-q"],
                 environment: environment, directory: cli.home)
-            do {
-                try await requestLog.line(number: point, where: isAnsweredUpsert)
-            } catch {
-                await process.signal(SIGKILL)
-                throw error
-            }
-            let status = await process.signal(SIGKILL)
-            #expect(status == 128 + SIGKILL, "the sync was still running after \(point) answers")
-            if status == 128 + SIGKILL { kills += 1 }
         }
         #expect(kills == killPoints.count)
 

@@ -48,7 +48,6 @@ struct ExampleTests {
         let journal = cli.home.appendingPathComponent("service.sync.sqlite").path
         let sandbox = try await CustomerSyncTests.SyncSandbox.start(
             dataDir: cli.home.appendingPathComponent("data"), logRequests: true)
-        let requestLog = try #require(sandbox.requestLog)
         var environment: [String: String?] = [
             "HOME": cli.home.path, "XDG_CONFIG_HOME": cli.home.appendingPathComponent("config").path,
             "GOTOM_PROFILE": nil, "GOTOM_CACERT": nil, "HTTP_PROXY": nil, "HTTPS_PROXY": nil,
@@ -57,19 +56,8 @@ struct ExampleTests {
 
         // Each run is killed once the sandbox has answered this many upserts in all.
         let killPoints = [300, 900]
-        var kills = 0
-        for point in killPoints {
-            let process = try ExternalTool.start(
-                binary, [journal, "\(count)"], environment: environment, directory: cli.home)
-            do {
-                try await requestLog.line(number: point) { $0.contains("/update-customer 2") }
-            } catch {
-                await process.signal(SIGKILL)
-                throw error
-            }
-            let status = await process.signal(SIGKILL)
-            #expect(status == 128 + SIGKILL, "the service was still running after \(point) answers")
-            if status == 128 + SIGKILL { kills += 1 }
+        let kills = try await sandbox.killEachRun(at: killPoints) {
+            try ExternalTool.start(binary, [journal, "\(count)"], environment: environment, directory: cli.home)
         }
         #expect(kills == killPoints.count)
 
