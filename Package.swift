@@ -161,8 +161,7 @@ let package = Package(
             path: "Fuzz/Runner",
             swiftSettings: strictSettings
         ),
-        // Test helpers for this package's tests and for users' tests; no server framework, so that the signer's
-        // tests build no Hummingbird.
+        // Helpers for users' tests: a fault-injecting server, a ticking clock.
         .target(
             name: "GoTomTesting",
             dependencies: [
@@ -172,15 +171,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Helpers for this package's own tests only (external tools, prerequisites, goTom's seed clients, ports);
+        // not a product, and no server framework, so that the signer's tests build no Hummingbird.
+        .target(
+            name: "GoTomTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "GoTomAuthTests",
-            dependencies: ["GoTomAuth", "GoTomTesting"],
+            dependencies: ["GoTomAuth", "GoTomTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "GoTomModelsTests",
-            dependencies: ["GoTomModels", "GoTomTesting"],
+            dependencies: ["GoTomModels", "GoTomTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
@@ -191,6 +196,7 @@ let package = Package(
                 "GoTomAuth",
                 "GoTomModels",
                 "GoTomSandbox",
+                "GoTomTestSupport",
                 "GoTomTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -209,7 +215,7 @@ let package = Package(
                 "GoTomSandbox",
                 "GoTomAuth",
                 "GoTomModels",
-                "GoTomTesting",
+                "GoTomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -237,7 +243,7 @@ let package = Package(
             name: "GoTomEndToEndTests",
             dependencies: [
                 "GoTomAuth",
-                "GoTomTesting",
+                "GoTomTestSupport",
                 "GoTomSandbox",
                 "gotom",
                 "customer-csv-import",
