@@ -161,11 +161,14 @@ let package = Package(
             path: "Fuzz/Runner",
             swiftSettings: strictSettings
         ),
-        // Helpers for users' tests: a fault-injecting server, a ticking clock.
+        // Helpers for users' tests: an in-process sandbox in one call, a fault-injecting server, a ticking clock.
         .target(
             name: "GoTomTesting",
             dependencies: [
+                "GoTomAPI",
                 "GoTomAuth",
+                "GoTomSandbox",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
@@ -206,6 +209,17 @@ let package = Package(
                 .product(name: "InMemoryTracing", package: "swift-distributed-tracing"),
                 .product(name: "Tracing", package: "swift-distributed-tracing"),
                 .product(name: "MetricsTestKit", package: "swift-metrics"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GoTomTestingTests",
+            dependencies: [
+                "GoTomAPI",
+                "GoTomAuth",
+                "GoTomModels",
+                "GoTomSandbox",
+                "GoTomTesting",
             ],
             swiftSettings: strictSettings
         ),
