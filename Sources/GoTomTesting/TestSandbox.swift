@@ -93,8 +93,8 @@ public final class TestSandbox: Sendable {
     ///   - configureClient: Changes to the client configuration, e.g. a logger, a retry policy or a clock.
     ///   - isolation: The caller's actor, inherited so that the closures need not be sendable.
     /// - Returns: The running sandbox and its client.
-    /// - Throws: ``GoTomSandbox/SandboxError`` when the sandbox cannot start, and ``GoTomAPI/GoTomError`` when the
-    ///   client cannot be made (then the sandbox is stopped again).
+    /// - Throws: `SandboxError` when the sandbox cannot start, and `GoTomError` when the client cannot be made
+    ///   (then the sandbox is stopped again).
     public static func start(
         credentials: Credentials = TestSandbox.defaultCredentials,
         users: [SandboxUser] = [],
