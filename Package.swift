@@ -180,26 +180,34 @@ let package = Package(
             path: "Fuzz/Runner",
             swiftSettings: strictSettings
         ),
-        // Test helpers for this package's tests and for users' tests; no server framework, so that the signer's
-        // tests build no Hummingbird.
+        // Helpers for users' tests: an in-process sandbox in one call, a fault-injecting server, a ticking clock.
         .target(
             name: "GoTomTesting",
             dependencies: [
+                "GoTomAPI",
                 "GoTomAuth",
+                "GoTomSandbox",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),
+        // Helpers for this package's own tests only (external tools, prerequisites, goTom's seed clients, ports);
+        // not a product, and no server framework, so that the signer's tests build no Hummingbird.
+        .target(
+            name: "GoTomTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "GoTomAuthTests",
-            dependencies: ["GoTomAuth", "GoTomTesting"],
+            dependencies: ["GoTomAuth", "GoTomTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "GoTomModelsTests",
-            dependencies: ["GoTomModels", "GoTomTesting"],
+            dependencies: ["GoTomModels", "GoTomTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strictSettings
         ),
@@ -210,6 +218,7 @@ let package = Package(
                 "GoTomAuth",
                 "GoTomModels",
                 "GoTomSandbox",
+                "GoTomTestSupport",
                 "GoTomTesting",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -223,12 +232,23 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "GoTomTestingTests",
+            dependencies: [
+                "GoTomAPI",
+                "GoTomAuth",
+                "GoTomModels",
+                "GoTomSandbox",
+                "GoTomTesting",
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "GoTomSandboxTests",
             dependencies: [
                 "GoTomSandbox",
                 "GoTomAuth",
                 "GoTomModels",
-                "GoTomTesting",
+                "GoTomTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -267,7 +287,7 @@ let package = Package(
             name: "GoTomEndToEndTests",
             dependencies: [
                 "GoTomAuth",
-                "GoTomTesting",
+                "GoTomTestSupport",
                 "GoTomSandbox",
                 "gotom",
                 "customer-csv-import",

@@ -117,7 +117,7 @@ def main():
         "",
         "let gotomKit: [Target.Dependency] = [",
         *(f'    .product(name: "{product}", package: "{identity}"),'
-          for product in ("GoTomAuth", "GoTomModels", "GoTomAPI", "GoTomSandbox", "GoTomSync")),
+          for product in ("GoTomAuth", "GoTomModels", "GoTomAPI", "GoTomSandbox", "GoTomSync", "GoTomTesting")),
         "]",
         "// A service that shares its HTTPClient with GoTomKit depends on AsyncHTTPClient itself.",
         'let service: [Target.Dependency] = gotomKit + [.product(name: "AsyncHTTPClient", package: "async-http-client")]',

@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// Runs goTom's published Node and Bash example clients, captures the request each would send, and checks that

@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// Runs the built `gotom` binary in an isolated environment (own HOME and config folder, no proxies, no

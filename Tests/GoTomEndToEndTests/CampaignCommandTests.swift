@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// Arguments and parsing shared by the campaign, flight and discount command tests.

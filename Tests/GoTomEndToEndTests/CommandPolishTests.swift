@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// What every command owes its users: help with examples, completions, no secrets in help, NO_COLOR.

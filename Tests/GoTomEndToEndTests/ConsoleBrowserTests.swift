@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// A WebDriver session with headless Chromium, spoken to over HTTP on 127.0.0.1 (chromedriver).

@@ -1,6 +1,6 @@
 import Foundation
 import GoTomSandbox
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `gotom customer sync` against a `gotom sandbox` process whose SQLite store the tests read afterwards

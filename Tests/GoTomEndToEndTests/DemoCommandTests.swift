@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 @Suite("gotom demo")

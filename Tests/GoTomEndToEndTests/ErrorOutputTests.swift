@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// Failures in the user's words on stderr, and the same failures as one JSON object for scripts.

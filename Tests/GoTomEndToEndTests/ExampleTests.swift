@@ -1,6 +1,6 @@
 import Foundation
 import GoTomSandbox
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 @Suite("Examples")

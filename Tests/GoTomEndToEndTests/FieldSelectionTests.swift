@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `--fields` on gets and lists, in every output format.

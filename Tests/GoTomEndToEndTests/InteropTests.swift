@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// Interoperability in both directions: `gotom` against an independent (PHP) implementation of goTom's check,

@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `gotom keys ENTITY` and `gotom prices TARIF_ID` end to end against the sandbox binary.

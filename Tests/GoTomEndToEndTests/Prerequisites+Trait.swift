@@ -1,4 +1,4 @@
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 extension Trait where Self == ConditionTrait {

@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 @Suite("gotom request against a verifying loopback server")

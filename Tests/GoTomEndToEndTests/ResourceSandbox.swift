@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// A `gotom sandbox --tls --in-memory --port 0` child process for end-to-end tests of the resource commands:

@@ -1,7 +1,7 @@
 import Foundation
 import GoTomAuth
 import GoTomSandbox
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `gotom request` against the real sandbox over HTTPS, trusting the sandbox's CA with `--cacert`.

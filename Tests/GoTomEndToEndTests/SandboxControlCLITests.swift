@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `gotom sandbox` as a CI emulator: the JSON start-up line, `GOTOM_SANDBOX_*` variables, the control plane's

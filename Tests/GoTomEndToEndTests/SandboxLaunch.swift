@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 
 /// A `gotom sandbox` child process that has printed the URL it listens on.
 ///

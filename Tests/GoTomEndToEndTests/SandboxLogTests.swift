@@ -1,5 +1,5 @@
 import Foundation
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// `gotom sandbox`'s stderr: its own request log, the HTTP server's lines only with `--log-level debug`.

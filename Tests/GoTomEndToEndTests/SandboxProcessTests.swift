@@ -1,6 +1,6 @@
 import Foundation
 import GoTomAuth
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 /// The `gotom sandbox` binary as users run it: started as a process, killed, restarted, and used by goTom's

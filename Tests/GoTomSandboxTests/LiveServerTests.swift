@@ -2,7 +2,7 @@ import Foundation
 import GoTomAuth
 import GoTomModels
 import GoTomSandbox
-import GoTomTesting
+import GoTomTestSupport
 import Logging
 import Testing
 

@@ -68,6 +68,8 @@ extension HTTPTransport {
     /// Whether AsyncHTTPClient reported `error` for the TCP connect (or the proxy's tunnel), before any TLS.
     private static func isConnectFailure(_ error: any Error) -> Bool {
         if error is NIOConnectionError { return true }
+        // A refused connect can come as a bare IOError (a closed loopback port); no TLS peer ever answers with it.
+        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return true }
         guard let error = error as? HTTPClientError else { return false }
         switch error {
         case .connectTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout, .invalidProxyResponse,

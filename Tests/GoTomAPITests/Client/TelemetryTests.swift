@@ -1,6 +1,5 @@
 import GoTomAPI
 import GoTomAuth
-import GoTomTesting
 import InMemoryTracing
 import MetricsTestKit
 import Testing

@@ -2,6 +2,7 @@ import Foundation
 import GoTomAPI
 import GoTomAuth
 import GoTomModels
+import GoTomTestSupport
 import GoTomTesting
 import Logging
 import Testing

@@ -2,20 +2,23 @@ import Foundation
 import GoTomAPI
 import GoTomAuth
 import GoTomSandbox
+import GoTomTesting
 import Logging
 
 /// Test credentials; never real ones.
 let sandboxCredentials = Credentials(user: "sdk-tester", secret: "s3cr3t-sdk-test-only")
 
-/// A running TLS sandbox and a client that trusts its CA.
+/// A running TLS sandbox and a client that trusts its CA, with both sides' logs.
 struct SandboxHarness: Sendable {
-    let sandbox: SandboxServer
-    let client: GoTomClient
+    let sandbox: TestSandbox
     let clientLog: LogCapture
     let sandboxLog: LogCapture
+
+    var client: GoTomClient { sandbox.client }
 }
 
-/// Starts an in-memory TLS sandbox on port 0, runs `body` with a client that trusts it, and stops both.
+/// Starts an in-memory TLS sandbox on port 0 through GoTomTesting's ``withTestSandbox``, runs `body` with a client
+/// that trusts it and logs to a capture, and stops both.
 ///
 /// - Parameters:
 ///   - fixtures: Fixtures to load, if any.
@@ -30,46 +33,23 @@ func withSandbox(
     configure: (inout GoTomClient.Configuration) -> Void = { _ in },
     _ body: (SandboxHarness) async throws -> Void
 ) async throws {
-    var fixturesPath: String?
-    if let fixtures {
-        let path = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gotom-sdk-fixtures-\(UUID().uuidString).json").path
-        try JSONEncoder().encode(fixtures).write(to: URL(fileURLWithPath: path))
-        fixturesPath = path
-    }
-    defer { if let fixturesPath { try? FileManager.default.removeItem(atPath: fixturesPath) } }
     let sandboxLog = LogCapture()
-    let sandbox = try await SandboxServer.start(
-        configuration: SandboxConfiguration(
-            port: 0, storage: .inMemory, tls: true, user: sandboxCredentials.user, secret: sandboxCredentials.secret,
-            largeReportSize: largeReportSize, clock: clock, fixturesPath: fixturesPath, logger: sandboxLog.logger
-        )
-    )
     let clientLog = LogCapture()
-    // The timeout only bounds a hanging run: under a sanitizer on a busy machine, answers took over 20 s.
-    var configuration = GoTomClient.Configuration(
-        baseURL: sandbox.baseURL, credentials: sandbox.credentials, requestTimeout: .seconds(120),
-        additionalCACertificatePath: sandbox.caCertificatePath, logger: clientLog.logger,
-        sleeper: RetrySleeper { _ in }
-    )
-    configure(&configuration)
-    let client: GoTomClient
-    do {
-        client = try GoTomClient(configuration: configuration)
-    } catch {
-        try await sandbox.stop()
-        throw error
+    try await withTestSandbox(
+        credentials: sandboxCredentials, fixtures: fixtures, clock: clock,
+        configureSandbox: {
+            $0.largeReportSize = largeReportSize
+            $0.logger = sandboxLog.logger
+        },
+        configureClient: {
+            // The timeout only bounds a hanging run: under a sanitizer on a busy machine, answers took over 20 s.
+            $0.requestTimeout = .seconds(120)
+            $0.logger = clientLog.logger
+            configure(&$0)
+        }
+    ) { sandbox in
+        try await body(SandboxHarness(sandbox: sandbox, clientLog: clientLog, sandboxLog: sandboxLog))
     }
-    let harness = SandboxHarness(sandbox: sandbox, client: client, clientLog: clientLog, sandboxLog: sandboxLog)
-    do {
-        try await body(harness)
-    } catch {
-        try? await client.shutdown()
-        try? await sandbox.stop()
-        throw error
-    }
-    try await client.shutdown()
-    try await sandbox.stop()
 }
 
 /// Runs `operation` and returns the ``GoTomError`` it throws; fails the test when it succeeds.

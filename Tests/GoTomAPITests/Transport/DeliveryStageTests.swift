@@ -1,6 +1,7 @@
 import GoTomAPI
 import GoTomAuth
 import GoTomModels
+import GoTomTestSupport
 import GoTomTesting
 import Testing
 

@@ -1,6 +1,6 @@
 import Foundation
 import GoTomModels
-import GoTomTesting
+import GoTomTestSupport
 import Testing
 
 @Suite("Error bodies and violation codes")
