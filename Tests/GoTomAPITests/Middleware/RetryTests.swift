@@ -172,7 +172,9 @@ struct RetryTests {
         ) { server, setup in
             let lineItem = try await setup.client.flights.lineItemId("f", in: "c")
             #expect(lineItem.adserverId == 1)
-            #expect(server.received.count == 2)
+            // Retried after the hang; on a machine loaded enough to delay the answer past the short timeout, the
+            // answered attempt may itself time out once more before one gets through.
+            #expect(server.received.count >= 2)
             try Self.expectFreshSignatures(server.received)
         }
     }
