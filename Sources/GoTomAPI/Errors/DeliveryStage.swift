@@ -1,7 +1,8 @@
 /// How far a request got before its transport failed: the fact that decides whether a create may be re-sent.
 ///
-/// The stage is recorded where AsyncHTTPClient reports progress (``HTTPTransport`` follows its delegate callbacks
-/// `didSendRequestHead`, `didSendRequest` and `didReceiveHead`), never derived from an error's text.
+/// ``HTTPTransport`` records it from the request body as AsyncHTTPClient pulls it (head written, body completely
+/// written), from the response head, and from the type of an error that only an earlier stage can raise; it is never
+/// derived from an error's text.
 public enum DeliveryStage: String, Sendable, Hashable, CaseIterable, CustomStringConvertible {
     /// Nothing left the process: the URL, a body file or a CA file could not be used.
     case preparing

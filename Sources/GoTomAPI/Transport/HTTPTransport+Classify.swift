@@ -7,12 +7,31 @@ import NIOSSL
 extension HTTPTransport {
     /// Maps AsyncHTTPClient, NIO and TLS errors to a ``GoTomTransportError`` at the stage the request reached.
     ///
-    /// `reached` comes from AsyncHTTPClient's callbacks; before the request head was written AsyncHTTPClient
-    /// tells a TLS failure from a connect failure by the error's type, so that is the one place a type refines the
-    /// stage. The wording of an error is never read.
+    /// `reached` is what the request body recorded (``TrackedBody``), or ``DeliveryStage/awaitingResponse`` for a
+    /// request without a body. Where an error's type can only come from an earlier stage (a refused connect, a
+    /// failed handshake or certificate check, a pool that was shut down), the type sets the stage; before the
+    /// request head was written, AsyncHTTPClient's error types also tell a TLS failure from a connect failure.
+    /// The wording of an error is never read.
     static func classify(_ error: any Error, reached: DeliveryStage, server: ServerAddress?) -> GoTomTransportError {
         if let error = error as? GoTomTransportError { return error }
         let target = server.map { "\($0.host):\($0.effectivePort)" } ?? "the server"
+        if let error = error as? HTTPClientError {
+            // AsyncHTTPClient checks the URL and the pool's state before anything is sent.
+            if error == .invalidURL || error == .emptyHost || error == .emptyScheme {
+                return GoTomTransportError.invalidURL("\(server.map { "\($0)" } ?? "the URL"): \(error)")
+            }
+            if error == .alreadyShutdown {
+                return GoTomTransportError(.connectionFailed, stage: .connecting, detail: "the transport was shut down")
+            }
+        }
+        if isHandshakeFailure(error) {
+            return GoTomTransportError(.tlsFailed, stage: .tlsHandshake, detail: "\(error)")
+        }
+        if let error = error as? IOError, connectErrnos.contains(error.errnoCode) {
+            let reason = String(cString: strerror(error.errnoCode)).lowercased()
+            return GoTomTransportError(
+                .connectionFailed, stage: .connecting, detail: "cannot connect to \(target): \(reason)")
+        }
         let beforeWriting = reached == .connecting || reached == .tlsHandshake
         // AsyncHTTPClient reports a failed TCP connect as NIOConnectionError or a connect timeout. Any other failure
         // before the request head went out to an https server came after the TCP connect: in the TLS handshake.
@@ -65,11 +84,26 @@ extension HTTPTransport {
             detail: "\(error)")
     }
 
+    /// Errors a socket reports only while connecting.
+    private static let connectErrnos: Set<Int32> = [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH]
+
+    /// Whether `error` can only come from the TLS handshake: a failed handshake or certificate or host name check.
+    private static func isHandshakeFailure(_ error: any Error) -> Bool {
+        if let error = error as? NIOSSLExtraError {
+            return error == .failedToValidateHostname || error == .serverHostnameImpossibleToMatch
+        }
+        guard let error = error as? NIOSSLError else { return false }
+        switch error {
+        case .handshakeFailed, .unableToValidateCertificate, .noCertificateToValidate, .cannotMatchULabel:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Whether AsyncHTTPClient reported `error` for the TCP connect (or the proxy's tunnel), before any TLS.
     private static func isConnectFailure(_ error: any Error) -> Bool {
         if error is NIOConnectionError { return true }
-        // A refused connect can come as a bare IOError (a closed loopback port); no TLS peer ever answers with it.
-        if let error = error as? IOError, error.errnoCode == ECONNREFUSED { return true }
         guard let error = error as? HTTPClientError else { return false }
         switch error {
         case .connectTimeout, .httpProxyHandshakeTimeout, .getConnectionFromPoolTimeout, .invalidProxyResponse,

@@ -9,9 +9,11 @@ import Tracing
 /// Sends requests over HTTP/1.1 or HTTP/2 with AsyncHTTPClient: the default ``GoTomTransport``.
 ///
 /// The transport never changes the request: the target, headers and body are sent as given, which is what
-/// makes the signature computed beforehand valid. It follows AsyncHTTPClient's progress callbacks (request head
-/// written, request completely written, response head received) so that every failure carries the
-/// ``DeliveryStage`` it happened in.
+/// makes the signature computed beforehand valid. Every failure carries the ``DeliveryStage`` it happened in: a body
+/// marks the request head and the last byte as written while AsyncHTTPClient pulls it (``TrackedBody``), the
+/// response head marks the start of reading, and before the head was written only the error's type (connect or
+/// TLS handshake) sets the stage. A request without a body has no write marks, so a failure on its connection
+/// that is neither counts as ``DeliveryStage/awaitingResponse``.
 ///
 /// It either owns a connection pool (``init(configuration:)``) or borrows the host application's `HTTPClient`
 /// (``init(httpClient:configuration:)``, e.g. `HTTPClient.shared`); ``shutdown()`` closes only a pool it owns.
@@ -120,49 +122,54 @@ public final class HTTPTransport: GoTomTransport, Sendable {
     package func transfer(_ request: OutgoingRequest, logger: Logger? = nil) async throws(GoTomTransportError)
         -> RawResponse
     {
-        let outgoing = try makeRequest(request)
-        let delegate = ExchangeDelegate(server: request.server)
-        let task = client.execute(
-            request: outgoing, delegate: delegate, eventLoop: .indifferent, deadline: nil,
-            logger: logger ?? Self.silent)
-        delegate.start(task, headTimeout: requestTimeout)
-        let result = await withTaskCancellationHandler {
-            await delegate.head()
-        } onCancel: {
-            task.cancel()
+        let (outgoing, progress) = try makeRequest(request)
+        let response: HTTPClientResponse
+        do {
+            // The deadline covers the wait for the response head only: AsyncHTTPClient cancels it when the head
+            // arrives, so reading a large body stays unlimited.
+            response = try await client.execute(
+                outgoing, deadline: requestTimeout.map { .now() + $0 } ?? .distantFuture,
+                logger: logger ?? Self.silent)
+        } catch {
+            // Without a body nothing marks the head as written: unless the error's type shows a connect or TLS
+            // handshake failure, the request may have gone out.
+            let reached = progress?.reached ?? .awaitingResponse
+            if let timeout = error as? HTTPClientError, timeout == .deadlineExceeded {
+                throw GoTomTransportError(.timedOut, stage: reached, detail: "no response head in time")
+            }
+            throw Self.classify(error, reached: reached, server: request.server)
         }
-        return try result.get()
+        return RawResponse(
+            statusCode: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
+            httpVersion: "\(response.version.major).\(response.version.minor)",
+            headers: response.headers.map { ($0.name, $0.value) }, body: ResponseBody(response: response.body))
     }
 
-    /// The AsyncHTTPClient request for `request`, its headers and body unchanged.
-    private func makeRequest(_ request: OutgoingRequest) throws(GoTomTransportError) -> HTTPClient.Request {
-        var headers = HTTPHeaders()
-        headers.reserveCapacity(request.headers.count)
-        for (name, value) in request.headers { headers.add(name: name, value: value) }
-        let body: HTTPClient.Body?
+    /// The AsyncHTTPClient request for `request`, its headers and body unchanged, and the progress its body
+    /// records (`nil` without a body).
+    private func makeRequest(_ request: OutgoingRequest) throws(GoTomTransportError) -> (
+        HTTPClientRequest, DeliveryProgress?
+    ) {
+        var outgoing = HTTPClientRequest(url: request.server.url(for: request.requestURI))
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        outgoing.headers.reserveCapacity(request.headers.count)
+        for (name, value) in request.headers { outgoing.headers.add(name: name, value: value) }
+        outgoing.tlsConfiguration = requestTLS
+        let source: TrackedBody.Source
         switch request.body {
         case .empty:
-            body = nil
+            return (outgoing, nil)
         case .bytes(let bytes):
-            body = .bytes(bytes)
+            // An empty body goes out with the head, so it marks nothing.
+            guard !bytes.isEmpty else { return (outgoing, nil) }
+            source = .bytes(ByteBuffer(bytes: bytes))
         case .file(let path):
-            let length = try request.body.byteCount()
-            let eventLoop = client.eventLoopGroup.any()
-            body = .stream(contentLength: length) { writer in
-                eventLoop.makeFutureWithTask {
-                    for try await chunk in FileChunks(path: path, chunkSize: RequestBody.chunkSize) {
-                        try await writer.write(.byteBuffer(chunk)).get()
-                    }
-                }
-            }
+            source = .file(FileChunks(path: path, chunkSize: RequestBody.chunkSize))
         }
-        do {
-            return try HTTPClient.Request(
-                url: request.server.url(for: request.requestURI), method: HTTPMethod(rawValue: request.method),
-                headers: headers, body: body, tlsConfiguration: requestTLS)
-        } catch {
-            throw GoTomTransportError.invalidURL("\(request.server.url(for: request.requestURI)): \(error)")
-        }
+        let progress = DeliveryProgress()
+        let length = try request.body.byteCount()
+        outgoing.body = .stream(TrackedBody(source: source, progress: progress), length: .known(length))
+        return (outgoing, progress)
     }
 
     /// The client TLS settings: full verification, the system roots and an optional extra CA.

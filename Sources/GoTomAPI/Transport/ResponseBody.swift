@@ -1,3 +1,4 @@
+import AsyncHTTPClient
 import NIOCore
 
 /// The streaming body of a ``RawResponse``: chunks of bytes, read once.
@@ -7,14 +8,9 @@ public struct ResponseBody: AsyncSequence, Sendable {
     /// Chunks of the body as they arrive.
     public typealias Element = ByteBuffer
 
-    typealias Producer = NIOThrowingAsyncSequenceProducer<
-        ByteBuffer, any Error, NIOAsyncSequenceProducerBackPressureStrategies.HighLowWatermark,
-        HTTPTransport.ExchangeDelegate
-    >
-
     private enum Storage: Sendable {
         case buffer(ByteBuffer)
-        case producer(Producer)
+        case response(HTTPClientResponse.Body)
         case sequence(@Sendable () -> ChunkReader)
     }
 
@@ -50,15 +46,15 @@ public struct ResponseBody: AsyncSequence, Sendable {
         }
     }
 
-    init(producer: Producer) {
-        storage = .producer(producer)
+    init(response: HTTPClientResponse.Body) {
+        storage = .response(response)
     }
 
     /// Iterates the chunks.
     public struct AsyncIterator: AsyncIteratorProtocol {
         fileprivate enum State {
             case buffer(ByteBuffer?)
-            case producer(Producer.AsyncIterator)
+            case response(HTTPClientResponse.Body.AsyncIterator)
             case reader(ChunkReader)
         }
 
@@ -74,7 +70,8 @@ public struct ResponseBody: AsyncSequence, Sendable {
                 case .buffer(let buffer):
                     state = .buffer(nil)
                     return buffer.flatMap { $0.readableBytes > 0 ? $0 : nil }
-                case .producer(let iterator):
+                case .response(var iterator):
+                    defer { state = .response(iterator) }
                     return try await iterator.next()
                 case .reader(let reader):
                     return try await reader.next()
@@ -82,7 +79,7 @@ public struct ResponseBody: AsyncSequence, Sendable {
             } catch let error as GoTomTransportError {
                 throw error
             } catch {
-                throw GoTomTransportError(.connectionLost, stage: .readingResponse, detail: "\(error)")
+                throw HTTPTransport.classify(error, reached: .readingResponse, server: nil)
             }
         }
     }
@@ -93,7 +90,7 @@ public struct ResponseBody: AsyncSequence, Sendable {
     public func makeAsyncIterator() -> AsyncIterator {
         switch storage {
         case .buffer(let buffer): AsyncIterator(state: .buffer(buffer))
-        case .producer(let producer): AsyncIterator(state: .producer(producer.makeAsyncIterator()))
+        case .response(let body): AsyncIterator(state: .response(body.makeAsyncIterator()))
         case .sequence(let make): AsyncIterator(state: .reader(make()))
         }
     }

@@ -39,6 +39,20 @@ struct DeliveryStageTests {
         #expect(sleeps.delays.count == 1)
     }
 
+    @Test("a request without a body: a refused connection is still stage connecting, from the error's type")
+    func connectingWithoutBody() async throws {
+        let closed = try FreePort.reserveClosed()
+        defer { closed.release() }
+        let setup = try RetryTests.client(for: "http://127.0.0.1:\(closed.port)", policy: Self.twoAttempts)
+        let outcome = await capture {
+            try await expectGoTomError { () async throws in _ = try await setup.client.campaigns.get("c") }
+        }
+        try await setup.client.shutdown()
+        let error = try outcome.get()
+        #expect(error.transportError?.kind == .connectionFailed, "\(error)")
+        #expect(error.transportError?.stage == .connecting)
+    }
+
     @Test("reset during the TLS handshake: stage tlsHandshake, the create is sent again")
     func tlsHandshake() async throws {
         let server = try await FaultServer.start([], resetsOnFirstBytes: true)
