@@ -171,8 +171,10 @@ struct TestSandboxTests {
             $0.additionalCACertificatePath = nil
         }
         #expect(refused == .transport)
-        #expect(refused.transportError?.kind == .connectionFailed, "\(refused)")
-        #expect(refused.transportError?.stage == .connecting)
+        // Refused, as a rule; but in a parallel test run another test's server may already listen on the freed
+        // port and drop the TLS client. (How a refused connect is classified: DeliveryStageTests.)
+        let kinds: [GoTomTransportError.Kind] = [.connectionFailed, .connectionLost, .tlsFailed]
+        #expect(kinds.contains { $0 == refused.transportError?.kind }, "\(refused)")
     }
 
     @Test("the scoped form stops the sandbox when the body throws, and rethrows that error")
