@@ -75,20 +75,22 @@ BASH_RATE=$(awk -v n="$SAMPLE" -v s="$BASH_SECONDS" 'BEGIN { printf "%.1f", n / 
 start_sandbox "$WORK/sync-data" "${SANDBOX_FLAGS[@]}"
 export GOTOM_BASE_URL=$URL GOTOM_USER=$BENCH_USER GOTOM_SECRET=$BENCH_SECRET
 [ "$TLS" = 1 ] && export GOTOM_CACERT=$CA
-/usr/bin/time -f "%e %M" -o "$WORK/time.txt" "$GOTOM" customer sync "$WORK/customers.jsonl" -q --json \
+/usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" "$GOTOM" customer sync "$WORK/customers.jsonl" -q --json \
     --concurrency "$CONCURRENCY" >"$WORK/summary.json"
 stop_sandbox
-read -r SYNC_SECONDS SYNC_RSS_KIB <"$WORK/time.txt"
+read -r SYNC_SECONDS SYNC_RSS_KIB SYNC_USER SYNC_SYSTEM <"$WORK/time.txt"
 CREATED=$(sed -n 's/.*"created":\([0-9]*\).*/\1/p' "$WORK/summary.json")
 [ "$CREATED" = "$COUNT" ] || echo "warning: gotom created $CREATED of $COUNT customers" >&2
 SYNC_RATE=$(awk -v n="$COUNT" -v s="$SYNC_SECONDS" 'BEGIN { printf "%.0f", n / s }')
 RATIO=$(awk -v a="$SYNC_RATE" -v b="$BASH_RATE" 'BEGIN { printf "%.0f", a / b }')
 RSS_MIB=$(awk -v k="$SYNC_RSS_KIB" 'BEGIN { printf "%.1f", k / 1024 }')
+# The client's own CPU (user + system) per customer: comparable across runs when the machine is shared.
+CPU_US=$(awk -v u="$SYNC_USER" -v s="$SYNC_SYSTEM" -v n="$COUNT" 'BEGIN { printf "%.0f", (u + s) / n * 1000000 }')
 
 echo
-echo "| client | customers | time | customers/s | peak RSS |"
-echo "|---|---|---|---|---|"
-echo "| seed Bash client, sequential loop | $SAMPLE | $BASH_SECONDS s | $BASH_RATE | – |"
-echo "| gotom customer sync --concurrency $CONCURRENCY | $COUNT | $SYNC_SECONDS s | $SYNC_RATE | $RSS_MIB MiB |"
+echo "| client | customers | time | customers/s | peak RSS | client CPU per customer |"
+echo "|---|---|---|---|---|---|"
+echo "| seed Bash client, sequential loop | $SAMPLE | $BASH_SECONDS s | $BASH_RATE | – | – |"
+echo "| gotom customer sync --concurrency $CONCURRENCY | $COUNT | $SYNC_SECONDS s | $SYNC_RATE | $RSS_MIB MiB | $CPU_US µs |"
 echo
 echo "ratio: ${RATIO}× the Bash loop; load after: $(cut -d' ' -f1-3 /proc/loadavg)"

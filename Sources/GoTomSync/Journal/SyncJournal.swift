@@ -420,13 +420,16 @@ public final class SyncJournal: Sendable {
 
     private func rows(_ sql: String, _ binds: [SQLiteData] = []) async throws(SyncError) -> [SQLiteRow] {
         let collected = NIOLockedValueBox<[SQLiteRow]>([])
+        let collect: @Sendable (SQLiteRow) -> Void = { row in collected.withLockedValue { $0.append(row) } }
         do {
-            // The future-based query runs to its end even when the calling task is cancelled: an answer that
-            // arrived is recorded, whatever happens to the run.
-            let query: EventLoopFuture<Void> = connection.query(sql, binds, logger: connection.logger) { row in
-                collected.withLockedValue { $0.append(row) }
+            do {
+                // Runs on SQLiteNIO's thread pool and resumes this task from there, with no event-loop hop.
+                try await connection.query(sql, binds, collect)
+            } catch is CancellationError {
+                // The pool refused to start the statement because this task is cancelled, so it did not run. An
+                // answer that arrived is still recorded: the statement runs in a task of its own, which is not.
+                try await Task { [connection] in try await connection.query(sql, binds, collect) }.value
             }
-            try await query.get()
         } catch let error as SQLiteError where Self.isBusy(error) {
             throw .journalBusy("another sync is using the journal \(path); wait for it to finish")
         } catch {
