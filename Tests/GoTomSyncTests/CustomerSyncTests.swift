@@ -60,12 +60,13 @@ struct CustomerSyncTests {
             #expect(resent.keys.allSatisfy { !acknowledged.contains($0) }, "an acknowledged customer was sent again")
             #expect(second.result.sent == 400 - acknowledged.count)
 
-            // goTom's side: every customer arrived with its content; only those in flight at the stop came twice.
+            // goTom's side: every customer arrived with its content; only those in flight at the stop, or answered
+            // since the last commit, came twice.
             let all = counter.byCustomer.merging(resent) { $0 + $1 }
             #expect(all.count == 400)
             let twice = all.values.filter { $0 > 1 }.count
             #expect(all.values.allSatisfy { $0 <= 2 })
-            #expect(twice <= concurrency, "\(twice) customers sent twice; at most \(concurrency) were in flight")
+            #expect(twice < 2 * concurrency, "\(twice) customers sent twice; at most \(2 * concurrency - 1) may be")
             let client = try makeClient([])
             for number in [0, 119, 200, 399] {
                 let stored = try await client.customers.get("LIB-\(number)")

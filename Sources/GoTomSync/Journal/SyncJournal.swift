@@ -315,6 +315,38 @@ public final class SyncJournal: Sendable {
             """, [.text(all), .text(existing)])
     }
 
+    /// The outcome of a request, to be recorded.
+    struct Finished: Sendable {
+        var line: Int
+        var state: SyncRecordState
+        var jobId: Int?
+        var error: String?
+    }
+
+    /// Records the outcomes of several requests in one statement (200 per statement at most).
+    func finish(_ outcomes: [Finished]) async throws(SyncError) {
+        for start in stride(from: 0, to: outcomes.count, by: 200) {
+            let chunk = outcomes[start..<min(start + 200, outcomes.count)]
+            var binds: [SQLiteData] = []
+            binds.reserveCapacity(chunk.count * 4)
+            var rows: [String] = []
+            for (index, outcome) in chunk.enumerated() {
+                binds += [
+                    .integer(outcome.line), .integer(outcome.state.rawValue),
+                    outcome.jobId.map(SQLiteData.integer) ?? .null, outcome.error.map(SQLiteData.text) ?? .null,
+                ]
+                let first = index * 4 + 1
+                rows.append("(?\(first), ?\(first + 1), ?\(first + 2), ?\(first + 3))")
+            }
+            try await execute(
+                """
+                WITH outcome(line, state, job_id, error) AS (VALUES \(rows.joined(separator: ", ")))
+                UPDATE records SET state = outcome.state, job_id = outcome.job_id, error = outcome.error
+                FROM outcome WHERE records.line = outcome.line
+                """, binds)
+        }
+    }
+
     /// Records the outcome of a request (or of a job follow-up).
     func finish(line: Int, state: SyncRecordState, jobId: Int? = nil, error: String? = nil) async throws(SyncError) {
         try await execute(

@@ -42,11 +42,11 @@ struct CustomerSyncCommand: AsyncParsableCommand {
 
             JOURNAL AND RESUMING
             The sync keeps a journal (SQLite) beside the input, FILE.sync.sqlite, or in --state-dir. Each record \
-            is marked before its request leaves and its answer is recorded as soon as it arrives, so a run that \
-            is interrupted at any moment (Ctrl-C, kill -9, a crash) is finished by running the same command again: \
-            acknowledged records are not sent again, the others are. Only records whose answer had not been \
-            recorded when the run stopped are sent a second time; the upsert is keyed by externalCrmId and sets \
-            absolute values, so that changes nothing. A record edited in the file since the last run is sent \
+            is marked before its request leaves and answers are recorded as they arrive, in groups of at most \
+            --concurrency, so a run that is interrupted at any moment (Ctrl-C, kill -9, a crash) is finished by \
+            running the same command again: acknowledged records are not sent again, the others are. Only records \
+            whose answer had not been recorded when the run stopped (fewer than twice --concurrency) are sent a \
+            second time; the upsert is keyed by externalCrmId and sets absolute values, so that changes nothing. A record edited in the file since the last run is sent \
             again; failed records stay failed unless edited or --retry-failed is given. --restart discards the \
             journal.
 
