@@ -157,6 +157,16 @@ struct TestSandboxTests {
         }
     }
 
+    /// A request to a stopped sandbox gets no answer. Without the deleted CA file, so that the failure is the
+    /// connection's: refused, as a rule; but in a parallel test run another test's server may already listen on the
+    /// freed port and drop the TLS client. (How a refused connect is classified: DeliveryStageTests.)
+    static func expectNothingListens(for configuration: GoTomClient.Configuration) async throws {
+        let refused = try await failure(with: configuration) { $0.additionalCACertificatePath = nil }
+        #expect(refused == .transport)
+        let kinds: [GoTomTransportError.Kind] = [.connectionFailed, .connectionLost, .tlsFailed]
+        #expect(kinds.contains { $0 == refused.transportError?.kind }, "\(refused)")
+    }
+
     @Test("stop shuts the server and deletes the CA: a later request fails to connect; stopping twice is fine")
     func stop() async throws {
         let sandbox = try await TestSandbox.start()
@@ -166,15 +176,7 @@ struct TestSandboxTests {
         try await sandbox.stop()
         #expect(!FileManager.default.fileExists(atPath: caPath))
 
-        // Without the deleted CA file, so that the failure is the connection's.
-        let refused = try await Self.failure(with: sandbox.clientConfiguration) {
-            $0.additionalCACertificatePath = nil
-        }
-        #expect(refused == .transport)
-        // Refused, as a rule; but in a parallel test run another test's server may already listen on the freed
-        // port and drop the TLS client. (How a refused connect is classified: DeliveryStageTests.)
-        let kinds: [GoTomTransportError.Kind] = [.connectionFailed, .connectionLost, .tlsFailed]
-        #expect(kinds.contains { $0 == refused.transportError?.kind }, "\(refused)")
+        try await Self.expectNothingListens(for: sandbox.clientConfiguration)
     }
 
     @Test("the scoped form stops the sandbox when the body throws, and rethrows that error")
@@ -188,9 +190,7 @@ struct TestSandboxTests {
                 throw Planned()
             }
         }
-        let configuration = try #require(captured.configuration)
-        let refused = try await Self.failure(with: configuration) { $0.additionalCACertificatePath = nil }
-        #expect(refused.transportError?.kind == .connectionFailed, "\(refused)")
+        try await Self.expectNothingListens(for: try #require(captured.configuration))
     }
 
     @Test("the scoped form returns the body's value")
