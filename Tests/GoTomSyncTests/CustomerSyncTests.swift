@@ -33,7 +33,11 @@ struct CustomerSyncTests {
             runTask.withLockedValue { $0 = task }
             let first = try await task.value
             #expect(first.counts.records == 400)
-            #expect(first.counts.created >= 120 && first.counts.created < 400, "stopped part-way: \(first.counts)")
+            // Answers that had passed the middleware when the task was cancelled may still end as cancelled in the
+            // client (their bodies unread): those of the requests in flight.
+            #expect(
+                first.counts.created >= 120 - concurrency && first.counts.created < 400,
+                "stopped part-way: \(first.counts)")
             #expect(first.counts.pending == 400 - first.counts.created)
 
             // What the journal holds as acknowledged after the stop.
