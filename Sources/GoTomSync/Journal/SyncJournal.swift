@@ -23,7 +23,7 @@ import SQLiteNIO
 /// ```
 ///
 /// Write order: a record is marked ``SyncRecordState/sending`` (committed) before its request leaves, and its
-/// outcome is committed as soon as the answer arrives. The database runs in WAL mode with `synchronous=NORMAL`: a
+/// outcome is committed with the next group of answers (see ``CustomerSync``). The database runs in WAL mode with `synchronous=NORMAL`: a
 /// commit survives the process being killed at any moment (it sits in the WAL, written before the commit returns);
 /// only a power loss may roll back the last commits, whose records are then sent again — harmless, see
 /// ``CustomerSync``. `locking_mode=EXCLUSIVE` keeps a second sync from using the journal at the same time.
