@@ -1,4 +1,3 @@
-import Foundation
 import GoTomAPI
 import GoTomAuth
 import GoTomSandbox
@@ -105,20 +104,11 @@ public final class TestSandbox: Sendable {
         configureClient: (inout GoTomClient.Configuration) -> Void = { _ in },
         isolation: isolated (any Actor)? = #isolation
     ) async throws -> TestSandbox {
-        // The sandbox reads fixtures from a file, once, while it is built; the file is not needed after that.
-        var fixturesPath: String?
-        if let fixtures {
-            let path = FileManager.default.temporaryDirectory
-                .appendingPathComponent("gotom-test-fixtures-\(UUID().uuidString).json").path
-            try JSONEncoder().encode(fixtures).write(to: URL(fileURLWithPath: path))
-            fixturesPath = path
-        }
-        defer { if let fixturesPath { try? FileManager.default.removeItem(atPath: fixturesPath) } }
-
         var configuration = SandboxConfiguration(
             host: "127.0.0.1", port: 0, storage: .inMemory, tls: tls, user: credentials.user,
-            secret: credentials.secret, clock: clock, fixturesPath: fixturesPath
+            secret: credentials.secret, clock: clock
         )
+        configuration.fixtures = fixtures
         configuration.users = users
         configureSandbox(&configuration)
         let server = try await SandboxServer.start(configuration: configuration)

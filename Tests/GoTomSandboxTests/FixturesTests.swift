@@ -100,4 +100,20 @@ struct FixturesTests {
             #expect(try await client.get("/app-api/campaign/c-partial").json["name"] == "Geändert")
         }
     }
+
+    @Test("fixtures given as a value are loaded like a file; a value and a file together are refused")
+    func fixturesAsValue() async throws {
+        var configuration = SandboxConfiguration(
+            storage: .inMemory, user: testCredentials.user, secret: testCredentials.secret)
+        configuration.fixtures = TestFixtures.invoicing
+        let app = try await buildSandbox(configuration: configuration)
+        try await app.test(.router) { client throws in
+            let client = SandboxTestClient(client: client)
+            #expect(try await client.get("/app-api/campaign/c-partial").status == .ok)
+        }
+        configuration.fixturesPath = "/nonexistent.json"
+        await #expect(throws: SandboxError.invalidConfiguration) {
+            _ = try await buildSandbox(configuration: configuration)
+        }
+    }
 }

@@ -150,7 +150,9 @@ struct CustomerSyncTests {
     func rejectedByGoTom() async throws {
         let scratch = try ScratchFolder()
         defer { scratch.cleanUp() }
-        let fixtures = #"{"crmFailures": [{"externalCrmId": "REJ-1", "apiError": "Adresse unvollständig"}]}"#
+        let fixtures = try JSONDecoder().decode(
+            SandboxFixtures.self,
+            from: Data(#"{"crmFailures": [{"externalCrmId": "REJ-1", "apiError": "Adresse unvollständig"}]}"#.utf8))
         try await withSyncSandbox(fixtures: fixtures) { _, makeClient in
             let events = NIOLockedValueBox<[String]>([])
             let journal = try await SyncJournal.open(path: scratch.path("rej.sync.sqlite"))

@@ -83,16 +83,13 @@ final class UpsertCounter: GoTomMiddleware, Sendable {
 
 /// Starts a plain-HTTP in-memory sandbox, runs `body` with it and a client factory, and stops both.
 func withSyncSandbox(
-    fixtures: String? = nil,
+    fixtures: SandboxFixtures? = nil,
     _ body: (SandboxServer, _ makeClient: ([any GoTomMiddleware]) throws -> GoTomClient) async throws -> Void
 ) async throws {
-    let scratch = try ScratchFolder()
-    defer { scratch.cleanUp() }
-    let fixturesPath = try fixtures.map { try scratch.write($0, to: "fixtures.json") }
-    let sandbox = try await SandboxServer.start(
-        configuration: SandboxConfiguration(
-            port: 0, storage: .inMemory, user: syncCredentials.user, secret: syncCredentials.secret,
-            fixturesPath: fixturesPath))
+    var configuration = SandboxConfiguration(
+        port: 0, storage: .inMemory, user: syncCredentials.user, secret: syncCredentials.secret)
+    configuration.fixtures = fixtures
+    let sandbox = try await SandboxServer.start(configuration: configuration)
     let clients = NIOLockedValueBox<[GoTomClient]>([])
     let makeClient = { (middlewares: [any GoTomMiddleware]) throws -> GoTomClient in
         var configuration = GoTomClient.Configuration(

@@ -70,9 +70,14 @@ public func buildSandbox(
         throw SandboxError.invalidConfiguration("the user '\(user.name)' is given twice")
     }
     let credentials = users[0].credentials
-    let fixtures = try configuration.fixturesPath.map { path in
-        try SandboxFixtures.load(path: path)
+    if configuration.fixtures != nil, configuration.fixturesPath != nil {
+        throw SandboxError.invalidConfiguration("give fixtures as a value or as a file, not both")
     }
+    let fixtures =
+        try configuration.fixtures
+        ?? configuration.fixturesPath.map { path in
+            try SandboxFixtures.load(path: path)
+        }
     let settings = try SandboxBootstrap.settings(from: fixtures)
     let master = try SandboxBootstrap.masterData(
         from: fixtures, largeReport: LargeReport(id: configuration.largeReportId, size: configuration.largeReportSize)

@@ -47,6 +47,9 @@ public struct SandboxConfiguration: Sendable {
     /// A JSON fixtures file (see ``SandboxFixtures``) loaded at every start, or `nil` for demo data only.
     public var fixturesPath: String?
 
+    /// Fixtures given as a value (tests, embedding code), instead of ``fixturesPath``; setting both is an error.
+    public var fixtures: SandboxFixtures?
+
     /// The logger for the one-line-per-request log and lifecycle events; silent by default.
     public var logger: Logger
 
