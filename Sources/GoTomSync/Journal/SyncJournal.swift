@@ -59,18 +59,15 @@ public final class SyncJournal: Sendable {
     /// - Throws: ``SyncError/journalBusy`` when another sync holds it, ``SyncError/journalVersionMismatch`` when it
     ///   belongs to another journal format, ``SyncError/journalUnavailable`` when it cannot be opened.
     public static func open(path: String) async throws -> SyncJournal {
-        try await open(path: path, logger: Logger(label: "gotom.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
-    }
-
-    private static func open(path: String, logger: Logger) async throws(SyncError) -> SyncJournal {
         let connection: SQLiteConnection
         do {
             // The future-based open runs even when the calling task is cancelled.
             let opening: EventLoopFuture<SQLiteConnection> = SQLiteConnection.open(
-                storage: .file(path: path), logger: logger)
+                storage: .file(path: path),
+                logger: Logger(label: "gotom.sync", factory: { _ in SwiftLogNoOpLogHandler() }))
             connection = try await opening.get()
         } catch {
-            throw .journalUnavailable("cannot open the sync journal \(path): \(Self.describe(error))")
+            throw SyncError.journalUnavailable("cannot open the sync journal \(path): \(Self.describe(error))")
         }
         let journal = SyncJournal(path: path, connection: connection)
         do throws(SyncError) {
@@ -171,24 +168,7 @@ public final class SyncJournal: Sendable {
     /// - Throws: What the sequence throws, or ``SyncError`` when the journal fails.
     public func load<Customers: AsyncSequence>(customers: Customers) async throws -> SyncLoadSummary
     where Customers.Element == CustomerWrite {
-        var iterator = customers.makeAsyncIterator()
-        var position = 0
-        var failure: (any Error)?
-        do {
-            return try await loadRecords { () throws(SyncError) -> SyncRecord? in
-                do {
-                    guard let customer = try await iterator.next() else { return nil }
-                    position += 1
-                    return SyncRecord(position: position, customer: customer)
-                } catch {
-                    failure = error
-                    throw SyncError.inputUnreadable("reading customer \(position + 1) failed: \(error)")
-                }
-            }
-        } catch {
-            // The sequence's own error, not its wrapping.
-            throw failure ?? error
-        }
+        try await load(customers) { customer, position in SyncRecord(position: position, customer: customer) }
     }
 
     /// Journals records from any source, in position order.
@@ -198,18 +178,29 @@ public final class SyncJournal: Sendable {
     /// - Throws: What the sequence throws, or ``SyncError`` when the journal fails.
     public func load<Records: AsyncSequence>(records: Records) async throws -> SyncLoadSummary
     where Records.Element == SyncRecord {
-        var iterator = records.makeAsyncIterator()
+        try await load(records) { record, _ in record }
+    }
+
+    /// Journals the elements of a sequence as records; `record` gets each element and its 1-based index.
+    private func load<Elements: AsyncSequence>(
+        _ elements: Elements, _ record: (Elements.Element, Int) -> SyncRecord
+    ) async throws -> SyncLoadSummary {
+        var iterator = elements.makeAsyncIterator()
+        var index = 0
         var failure: (any Error)?
         do {
             return try await loadRecords { () throws(SyncError) -> SyncRecord? in
                 do {
-                    return try await iterator.next()
+                    guard let element = try await iterator.next() else { return nil }
+                    index += 1
+                    return record(element, index)
                 } catch {
                     failure = error
-                    throw SyncError.inputUnreadable("reading a record failed: \(error)")
+                    throw SyncError.inputUnreadable("reading element \(index + 1) failed: \(error)")
                 }
             }
         } catch {
+            // The sequence's own error, not its wrapping.
             throw failure ?? error
         }
     }
@@ -221,25 +212,19 @@ public final class SyncJournal: Sendable {
         var summary = SyncLoadSummary()
         var positions: [Int] = []
         var batch: [SyncRecord] = []
-        while true {
-            let record = try await next()
-            if let record {
-                positions.append(record.position)
-                summary.records += 1
-                if let problem = record.problem {
-                    summary.invalid += 1
-                    if summary.problems.count < SyncLoadSummary.keptProblems { summary.problems.append(problem) }
-                }
-                batch.append(record)
-            }
-            if batch.count == 500 || (record == nil && !batch.isEmpty) {
+        while let record = try await next() {
+            positions.append(record.position)
+            summary.note(record)
+            batch.append(record)
+            if batch.count == 500 {
                 try await reconcile(batch)
                 batch.removeAll(keepingCapacity: true)
             }
-            if record == nil { break }
         }
-        let lines = "[" + positions.map(String.init).joined(separator: ",") + "]"
-        try await execute("DELETE FROM records WHERE line NOT IN (SELECT value FROM json_each(?1))", [.text(lines)])
+        if !batch.isEmpty { try await reconcile(batch) }
+        try await execute(
+            "DELETE FROM records WHERE line NOT IN (SELECT value FROM json_each(?1))",
+            [.text(Self.jsonArray(positions))])
         try await setMeta("loaded", "1")
         return summary
     }
@@ -247,23 +232,18 @@ public final class SyncJournal: Sendable {
     /// Records input records. One already journaled with the same body keeps its state; a new or changed one
     /// starts over as pending (or invalid).
     private func reconcile(_ records: [SyncRecord]) async throws(SyncError) {
-        var binds: [SQLiteData] = []
-        binds.reserveCapacity(records.count * 5)
-        var rows: [String] = []
-        for (index, record) in records.enumerated() {
+        let binds = records.flatMap { record -> [SQLiteData] in
             let state = record.problem == nil ? SyncRecordState.pending : .invalid
-            binds += [
+            return [
                 .integer(record.position), .text(record.crmId), .text(record.body), .integer(state.rawValue),
                 record.problem.map(SQLiteData.text) ?? .null,
             ]
-            let first = index * 5 + 1
-            rows.append("(?\(first), ?\(first + 1), ?\(first + 2), ?\(first + 3), NULL, NULL, 0, ?\(first + 4))")
         }
         // A position with the same body is left as it is (the WHERE of the upsert).
         try await execute(
             """
-            INSERT INTO records (line, crm_id, body, state, existed, job_id, attempts, error)
-            VALUES \(rows.joined(separator: ", "))
+            INSERT INTO records (line, crm_id, body, state, error)
+            VALUES \(Self.placeholders(rows: records.count, columns: 5))
             ON CONFLICT(line) DO UPDATE SET crm_id = excluded.crm_id, body = excluded.body, state = excluded.state,
                 existed = NULL, job_id = NULL, attempts = 0, error = excluded.error
             WHERE records.body IS NOT excluded.body
@@ -305,8 +285,8 @@ public final class SyncJournal: Sendable {
 
     /// Marks records as handed to senders, in one statement, and keeps the first answer to "did it exist before?".
     func markSending(_ records: [(line: Int, existed: Bool)]) async throws(SyncError) {
-        let all = "[" + records.map { String($0.line) }.joined(separator: ",") + "]"
-        let existing = "[" + records.filter(\.existed).map { String($0.line) }.joined(separator: ",") + "]"
+        let all = Self.jsonArray(records.map(\.line))
+        let existing = Self.jsonArray(records.filter(\.existed).map(\.line))
         try await execute(
             """
             UPDATE records SET state = 1, attempts = attempts + 1,
@@ -323,38 +303,23 @@ public final class SyncJournal: Sendable {
         var error: String?
     }
 
-    /// Records the outcomes of several requests in one statement (200 per statement at most).
+    /// Records the outcomes of requests or job follow-ups, in one statement per 200.
     func finish(_ outcomes: [Finished]) async throws(SyncError) {
         for start in stride(from: 0, to: outcomes.count, by: 200) {
             let chunk = outcomes[start..<min(start + 200, outcomes.count)]
-            var binds: [SQLiteData] = []
-            binds.reserveCapacity(chunk.count * 4)
-            var rows: [String] = []
-            for (index, outcome) in chunk.enumerated() {
-                binds += [
+            let binds = chunk.flatMap { outcome -> [SQLiteData] in
+                [
                     .integer(outcome.line), .integer(outcome.state.rawValue),
                     outcome.jobId.map(SQLiteData.integer) ?? .null, outcome.error.map(SQLiteData.text) ?? .null,
                 ]
-                let first = index * 4 + 1
-                rows.append("(?\(first), ?\(first + 1), ?\(first + 2), ?\(first + 3))")
             }
             try await execute(
                 """
-                WITH outcome(line, state, job_id, error) AS (VALUES \(rows.joined(separator: ", ")))
+                WITH outcome(line, state, job_id, error) AS (VALUES \(Self.placeholders(rows: chunk.count, columns: 4)))
                 UPDATE records SET state = outcome.state, job_id = outcome.job_id, error = outcome.error
                 FROM outcome WHERE records.line = outcome.line
                 """, binds)
         }
-    }
-
-    /// Records the outcome of a request (or of a job follow-up).
-    func finish(line: Int, state: SyncRecordState, jobId: Int? = nil, error: String? = nil) async throws(SyncError) {
-        try await execute(
-            "UPDATE records SET state = ?2, job_id = ?3, error = ?4 WHERE line = ?1",
-            [
-                .integer(line), .integer(state.rawValue), jobId.map(SQLiteData.integer) ?? .null,
-                error.map(SQLiteData.text) ?? .null,
-            ])
     }
 
     /// Records waiting for their CRM job, in position order.
@@ -445,6 +410,18 @@ public final class SyncJournal: Sendable {
     }
 
     // MARK: Statements
+
+    /// `(?1, ?2), (?3, ?4)` for `rows` rows of `columns` parameters, numbered in order.
+    private static func placeholders(rows: Int, columns: Int) -> String {
+        (0..<rows).map { row in
+            "(" + (1...columns).map { "?\(row * columns + $0)" }.joined(separator: ", ") + ")"
+        }.joined(separator: ", ")
+    }
+
+    /// Integers as a JSON array, for `json_each` (one parameter however many there are).
+    private static func jsonArray(_ numbers: [Int]) -> String {
+        "[" + numbers.map(String.init).joined(separator: ",") + "]"
+    }
 
     private func execute(_ sql: String, _ binds: [SQLiteData] = []) async throws(SyncError) {
         _ = try await rows(sql, binds)

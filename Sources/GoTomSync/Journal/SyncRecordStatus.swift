@@ -75,4 +75,15 @@ public struct SyncLoadSummary: Sendable, Equatable {
     public var invalid = 0
     /// The first problems, each naming the record's line (or position) and field.
     public var problems: [String] = []
+
+    /// A summary of nothing read yet.
+    public init() {}
+
+    /// Counts a record read, keeping its problem among the first ones.
+    package mutating func note(_ record: SyncRecord) {
+        records += 1
+        guard let problem = record.problem else { return }
+        invalid += 1
+        if problems.count < Self.keptProblems { problems.append(problem) }
+    }
 }

@@ -279,12 +279,11 @@ public struct CustomerSync: Sendable {
 
     // MARK: Following up 202 answers
 
-    private enum Poll: Sendable {
-        case finished
-        case stillWaiting
-        case requeued
-        case fatal(GoTomError)
-        case journal(SyncError)
+    /// What a job poll found: whether the record still waits or the run must stop, and what the journal is to record.
+    private struct Poll: Sendable {
+        var stillWaiting = false
+        var fatal: GoTomError?
+        var record: SyncJournal.Finished?
     }
 
     /// Polls the jobs of `waiting` records until none is left or `deadline` passes (`nil`: one round only).
@@ -299,29 +298,26 @@ public struct CustomerSync: Sendable {
                 guard let last = page.last else { break }
                 afterLine = last.line
                 var stop: SyncStop?
-                var journalFailure: SyncError?
+                var finished: [SyncJournal.Finished] = []
                 await withTaskGroup(of: Poll.self) { group in
                     var running = 0
                     func handle(_ poll: Poll) {
                         running -= 1
-                        switch poll {
-                        case .finished: break
-                        case .stillWaiting: waiting += 1
-                        case .requeued: break
-                        case .fatal(let error): if stop == nil { stop = .fatal(error) }
-                        case .journal(let error): if journalFailure == nil { journalFailure = error }
-                        }
+                        if poll.stillWaiting { waiting += 1 }
+                        if let error = poll.fatal, stop == nil { stop = .fatal(error) }
+                        if let record = poll.record { finished.append(record) }
                     }
                     for job in page {
                         if running >= options.concurrency, let poll = await group.next() { handle(poll) }
                         running += 1
-                        group.addTask { [client, journal, events] in
-                            await Self.poll(job.jobId, line: job.line, client: client, journal: journal, events: events)
+                        group.addTask { [client, events] in
+                            await Self.poll(job.jobId, line: job.line, client: client, events: events)
                         }
                     }
                     while let poll = await group.next() { handle(poll) }
                 }
-                if let journalFailure { throw journalFailure }
+                // Polling only reads: a page whose results are lost to a kill is polled again by the next run.
+                try await journal.finish(finished)
                 if let stop { return stop }
             }
             guard waiting > 0, let deadline else { return nil }
@@ -334,41 +330,34 @@ public struct CustomerSync: Sendable {
     }
 
     private static func poll(
-        _ jobId: Int, line: Int, client: GoTomClient, journal: SyncJournal, events: @Sendable (SyncEvent) -> Void
+        _ jobId: Int, line: Int, client: GoTomClient, events: @Sendable (SyncEvent) -> Void
     ) async -> Poll {
-        do throws(SyncError) {
-            let log: CustomerErrorLogResponse
-            do {
-                log = try await client.customers.errorLogs(jobId: jobId)
-            } catch GoTomError.notFound {
-                events(.jobRequeued(position: line, jobId: jobId))
-                try await journal.finish(line: line, state: .pending)
-                return .requeued
-            } catch let error as GoTomError where error == .unauthorized {
-                return .fatal(error)
-            } catch {
-                return .stillWaiting
-            }
-            switch log.jobStatus {
-            case .some(.finishedOk):
-                try await journal.finish(line: line, state: .done, jobId: jobId)
-                return .finished
-            case .some(.finishedError):
-                let message = log.errorLogs?.apiError ?? "the CRM job \(jobId) finished with an error"
-                events(.recordFailed(position: line, message: message))
-                try await journal.finish(
-                    line: line, state: .failed, jobId: jobId,
-                    error: failureJSON(reason: CrmSyncReason.dataError.rawValue, message: message, jobId: jobId))
-                return .finished
-            case .some(.noJobFound):
-                events(.jobRequeued(position: line, jobId: jobId))
-                try await journal.finish(line: line, state: .pending)
-                return .requeued
-            default:
-                return .stillWaiting
-            }
+        let log: CustomerErrorLogResponse
+        do {
+            log = try await client.customers.errorLogs(jobId: jobId)
+        } catch GoTomError.notFound {
+            events(.jobRequeued(position: line, jobId: jobId))
+            return Poll(record: .init(line: line, state: .pending))
+        } catch let error as GoTomError where error == .unauthorized {
+            return Poll(fatal: error)
         } catch {
-            return .journal(error)
+            return Poll(stillWaiting: true)
+        }
+        switch log.jobStatus {
+        case .some(.finishedOk):
+            return Poll(record: .init(line: line, state: .done, jobId: jobId))
+        case .some(.finishedError):
+            let message = log.errorLogs?.apiError ?? "the CRM job \(jobId) finished with an error"
+            events(.recordFailed(position: line, message: message))
+            return Poll(
+                record: .init(
+                    line: line, state: .failed, jobId: jobId,
+                    error: failureJSON(reason: CrmSyncReason.dataError.rawValue, message: message, jobId: jobId)))
+        case .some(.noJobFound):
+            events(.jobRequeued(position: line, jobId: jobId))
+            return Poll(record: .init(line: line, state: .pending))
+        default:
+            return Poll(stillWaiting: true)
         }
     }
 
