@@ -279,13 +279,9 @@ struct CustomerSyncCommand: AsyncParsableCommand {
     /// `--dry-run`: checks every record and reports the invalid ones.
     private func check(format: CustomerFileFormat) throws -> ExitStatus {
         let reader = try CustomerFileReader(path: file, format: format)
-        var records = 0
-        var tally = ProblemTally(keeping: 100)
-        while let record = try reader.next() {
-            records += 1
-            tally.note(record.problem)
-        }
-        let (invalid, problems) = (tally.count, tally.kept)
+        var summary = SyncLoadSummary()
+        while let record = try reader.next() { summary.note(record) }
+        let (records, invalid, problems) = (summary.records, summary.invalid, summary.problems)
         if !verbosity.quiet {
             for problem in problems.prefix(50) {
                 StandardStreams.writeError(Terminal.red("invalid") + ": \(problem)\n")
@@ -309,20 +305,5 @@ struct CustomerSyncCommand: AsyncParsableCommand {
             StandardStreams.writeOut(try JSONOutput.encode(report, pretty: false) + "\n")
         }
         return invalid == 0 ? .success : .usage
-    }
-}
-
-/// Counts invalid records and keeps the first few problems for the report.
-private struct ProblemTally {
-    let keeping: Int
-    private(set) var count = 0
-    private(set) var kept: [String] = []
-
-    init(keeping: Int) { self.keeping = keeping }
-
-    mutating func note(_ problem: String?) {
-        guard let problem else { return }
-        count += 1
-        if kept.count < keeping { kept.append(problem) }
     }
 }
