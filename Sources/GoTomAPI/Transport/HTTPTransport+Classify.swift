@@ -47,7 +47,10 @@ extension HTTPTransport {
             case .tlsHandshakeTimeout:
                 return GoTomTransportError(
                     .timedOut, stage: .tlsHandshake, detail: "no TLS handshake with \(target) in time")
-            case .deadlineExceeded, .readTimeout, .writeTimeout:
+            case .deadlineExceeded:
+                // The request's deadline covers the wait for the response head only (see `transfer`).
+                return GoTomTransportError(.timedOut, stage: reached, detail: "no response head in time")
+            case .readTimeout, .writeTimeout:
                 return GoTomTransportError(.timedOut, stage: reached, detail: "no complete response in time")
             case .remoteConnectionClosed:
                 return GoTomTransportError(.connectionLost, stage: reached, detail: "the server closed the connection")

@@ -133,11 +133,7 @@ public final class HTTPTransport: GoTomTransport, Sendable {
         } catch {
             // Without a body nothing marks the head as written: unless the error's type shows a connect or TLS
             // handshake failure, the request may have gone out.
-            let reached = progress?.reached ?? .awaitingResponse
-            if let timeout = error as? HTTPClientError, timeout == .deadlineExceeded {
-                throw GoTomTransportError(.timedOut, stage: reached, detail: "no response head in time")
-            }
-            throw Self.classify(error, reached: reached, server: request.server)
+            throw Self.classify(error, reached: progress?.reached ?? .awaitingResponse, server: request.server)
         }
         return RawResponse(
             statusCode: Int(response.status.code), reasonPhrase: response.status.reasonPhrase,
