@@ -171,9 +171,8 @@ private final class FaultHandler: ChannelInboundHandler {
         case .reset:
             Self.reset(channel)
         case .truncate(let reply, let sentBytes):
-            var head = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Length: \(reply.body.utf8.count)\r\n"
-            for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
-            let buffer = ByteBuffer(string: head + "\r\n" + String(reply.body.utf8.prefix(sentBytes))!)
+            let buffer = ByteBuffer(
+                string: Self.head(of: reply, closing: false) + String(reply.body.utf8.prefix(sentBytes))!)
             channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
         }
     }
@@ -187,8 +186,8 @@ private final class FaultHandler: ChannelInboundHandler {
         provider.setSoLinger(linger(l_onoff: 1, l_linger: 0)).whenComplete { _ in channel.close(promise: nil) }
     }
 
-    /// The method, target and headers once the whole head is in `pending`.
-    private func parseHead() -> (method: String, uri: String, headers: [String: String])? {
+    /// The method, target and headers, and the head's length in bytes, once the whole head is in `pending`.
+    private func parseHead() -> (method: String, uri: String, headers: [String: String], length: Int)? {
         let view = pending.readableBytesView
         guard let end = view.firstRange(of: [13, 10, 13, 10]) else { return nil }
         let lines = String(decoding: view[..<end.lowerBound], as: UTF8.self).components(separatedBy: "\r\n")
@@ -200,40 +199,32 @@ private final class FaultHandler: ChannelInboundHandler {
                 .trimmingCharacters(in: .whitespaces)
         }
         return (
-            requestLine.first.map(String.init) ?? "", requestLine.count > 1 ? String(requestLine[1]) : "", headers
+            requestLine.first.map(String.init) ?? "", requestLine.count > 1 ? String(requestLine[1]) : "", headers,
+            end.upperBound - view.startIndex
         )
     }
 
     private static func send(_ reply: FaultServer.Reply, on channel: any Channel) {
-        var head = "HTTP/1.1 \(reply.status) Scripted\r\n"
-        head += "Content-Length: \(reply.body.utf8.count)\r\nConnection: close\r\n"
-        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
-        let buffer = ByteBuffer(string: head + "\r\n" + reply.body)
+        let buffer = ByteBuffer(string: head(of: reply, closing: true) + reply.body)
         channel.writeAndFlush(buffer).whenComplete { _ in channel.close(promise: nil) }
+    }
+
+    /// The response head of `reply` with its blank line; `closing` announces `Connection: close`.
+    private static func head(of reply: FaultServer.Reply, closing: Bool) -> String {
+        var head = "HTTP/1.1 \(reply.status) Scripted\r\nContent-Length: \(reply.body.utf8.count)\r\n"
+        if closing { head += "Connection: close\r\n" }
+        for (name, value) in reply.headers { head += "\(name): \(value)\r\n" }
+        return head + "\r\n"
     }
 
     /// A complete request from `pending`, or `nil` while more bytes are needed.
     private func parse() -> FaultServer.Received? {
-        let text = String(decoding: pending.readableBytesView, as: UTF8.self)
-        guard let end = text.range(of: "\r\n\r\n") else { return nil }
-        let lines = text[..<end.lowerBound].components(separatedBy: "\r\n")
-        let requestLine = lines[0].split(separator: " ")
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...]
-                .trimmingCharacters(in: .whitespaces)
-        }
-        let headLength = text[..<end.upperBound].utf8.count
-        let bodyLength = Int(headers["content-length"] ?? "0") ?? 0
-        guard pending.readableBytes >= headLength + bodyLength else { return nil }
-        pending.moveReaderIndex(forwardBy: headLength)
+        guard let head = parseHead() else { return nil }
+        let bodyLength = Int(head.headers["content-length"] ?? "0") ?? 0
+        guard pending.readableBytes >= head.length + bodyLength else { return nil }
+        pending.moveReaderIndex(forwardBy: head.length)
         let body = pending.readBytes(length: bodyLength) ?? []
         pending.discardReadBytes()
-        return FaultServer.Received(
-            method: requestLine.first.map(String.init) ?? "",
-            uri: requestLine.count > 1 ? String(requestLine[1]) : "",
-            headers: headers, body: body
-        )
+        return FaultServer.Received(method: head.method, uri: head.uri, headers: head.headers, body: body)
     }
 }
